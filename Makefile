@@ -1,0 +1,38 @@
+# `make run` builds and starts Candor; `make test` runs every test. Both install what is
+# missing first (scripts/setup.sh) and are quick when nothing is.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+APP := $(TARGET_DIR)/debug/candor-app
+
+.PHONY: run test setup-run setup-test ui app lint bindings
+
+run: setup-run ui
+	cargo build -p candor-app
+	$(APP)
+
+test: setup-test ui
+	cargo test --workspace
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm run --silent check
+	npm run --silent test:unit
+	cargo build -p candor-app -p candor-cli
+	CANDOR_APP=$(APP) npm run --silent test:e2e
+
+setup-run:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+# The window's HTML, CSS and scripts, which the app embeds when it is compiled.
+ui:
+	npm run --silent build
+
+lint: ui
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm run --silent check
+
+# Rewrites ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	CANDOR_UPDATE_BINDINGS=1 cargo test -p candor-core typescript_bindings_are_current

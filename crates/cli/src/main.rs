@@ -1,0 +1,279 @@
+//! `candor`: Candor's core and store, headless, for scripts and CI pipelines. Each command
+//! parses its arguments, calls the store or the core, and prints; exit code 0 on success,
+//! 1 when a check finds an error-level finding, 2 on bad input with one line on stderr.
+
+use candor_core::{ErrorBody, FactsError, IncidentFacts, SectionKey, Severity, View, facts};
+use candor_store::{Store, StoreError, local_profile_name, resolve_db_path};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "candor",
+    version,
+    about = "Draft, check and export the letter customers get after an outage"
+)]
+struct Cli {
+    /// The database file (default: CANDOR_DB, else the app's database)
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Who is acting, as the audit log records it (default: the local profile)
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    acting_as: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create and list incidents
+    #[command(subcommand)]
+    Incident(IncidentCommand),
+    /// Write and read the letter of an incident
+    #[command(subcommand)]
+    Letter(LetterCommand),
+}
+
+#[derive(Subcommand)]
+enum IncidentCommand {
+    /// Create an incident and print its id
+    New(Box<NewIncident>),
+    /// List incidents, newest first
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Args)]
+struct NewIncident {
+    #[arg(long)]
+    title: String,
+    /// The affected product or service
+    #[arg(long, default_value = "")]
+    service: String,
+    /// sev1 (most severe) to sev4
+    #[arg(long, default_value = "sev2")]
+    severity: String,
+    /// IANA time zone the letter shows times in, e.g. America/New_York
+    #[arg(long, default_value = "UTC")]
+    zone: String,
+    /// ISO 8601 time; without an offset it is read in --zone
+    #[arg(long)]
+    started: Option<String>,
+    #[arg(long)]
+    detected: Option<String>,
+    #[arg(long)]
+    mitigated: Option<String>,
+    #[arg(long)]
+    resolved: Option<String>,
+    /// Percent of customers affected, 0-100
+    #[arg(long, value_name = "PERCENT")]
+    affected_share: Option<f64>,
+    /// Number of customers affected
+    #[arg(long, value_name = "N")]
+    affected_count: Option<i64>,
+    /// A region affected; repeat for several
+    #[arg(long = "region", value_name = "REGION")]
+    regions: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum LetterCommand {
+    /// Set one text of one section from a file or standard input
+    Set {
+        id: i64,
+        /// summary, details, wrong, better, right or thanks
+        section: String,
+        #[arg(long, value_enum)]
+        view: ViewArg,
+        /// Read the text from this file instead of standard input
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Print the letter
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Markdown)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Customer,
+    Technical,
+}
+
+impl From<ViewArg> for View {
+    fn from(v: ViewArg) -> View {
+        match v {
+            ViewArg::Customer => View::Customer,
+            ViewArg::Technical => View::Technical,
+        }
+    }
+}
+
+/// Why a command failed: its message is the one line printed on stderr.
+#[derive(Debug)]
+struct Failure(String);
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        if let Some(detail) = e.detail() {
+            // The cause is for whoever reads logs with CANDOR_DEBUG; the user gets the sentence.
+            if std::env::var_os("CANDOR_DEBUG").is_some() {
+                eprintln!("candor: detail: {detail}");
+            }
+        }
+        Failure(e.to_body().message)
+    }
+}
+
+impl From<FactsError> for Failure {
+    fn from(e: FactsError) -> Self {
+        Failure(ErrorBody::from(e).message)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("candor: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
+    Ok(Store::open(&resolve_db_path(db)?)?)
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let actor = cli.acting_as.clone().unwrap_or_else(local_profile_name);
+    match cli.command {
+        Command::Incident(IncidentCommand::New(args)) => {
+            let incident = new_incident_facts(*args)?;
+            let mut store = open_store(cli.db)?;
+            let id = store.create_incident(incident, &actor)?;
+            println!("{id}");
+        }
+        Command::Incident(IncidentCommand::List { format }) => {
+            let store = open_store(cli.db)?;
+            let incidents = store.list_incidents()?;
+            match format {
+                ListFormat::Json => println!("{}", to_json(&incidents)?),
+                ListFormat::Text => {
+                    for i in incidents {
+                        println!(
+                            "{}\t{}\t{}\t{}",
+                            i.id,
+                            i.severity,
+                            i.created_at.format("%Y-%m-%d"),
+                            i.title
+                        );
+                    }
+                }
+            }
+        }
+        Command::Letter(LetterCommand::Set {
+            id,
+            section,
+            view,
+            file,
+        }) => {
+            let section: SectionKey = section
+                .parse()
+                .map_err(|e: candor_core::section::UnknownSection| Failure(e.to_string()))?;
+            let body = read_text(file)?;
+            let mut store = open_store(cli.db)?;
+            store.save_section(id, section, view.into(), &body, &actor)?;
+        }
+        Command::Letter(LetterCommand::Show { id, format }) => {
+            let store = open_store(cli.db)?;
+            let incident = store.incident(id)?;
+            match format {
+                ShowFormat::Json => println!("{}", to_json(&incident)?),
+                ShowFormat::Markdown => print!(
+                    "{}",
+                    incident.letter.customer_markdown(&incident.facts.title)
+                ),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn new_incident_facts(args: NewIncident) -> Result<IncidentFacts, Failure> {
+    let zone = facts::parse_zone(&args.zone)?;
+    let time = |field, value: Option<String>| {
+        facts::parse_time(field, value.as_deref().unwrap_or(""), zone)
+    };
+    let incident = IncidentFacts {
+        started: time("started", args.started)?,
+        detected: time("detected", args.detected)?,
+        mitigated: time("mitigated", args.mitigated)?,
+        resolved: time("resolved", args.resolved)?,
+        service: args.service,
+        severity: args.severity.parse::<Severity>()?,
+        zone: zone.name().to_string(),
+        affected_share: args.affected_share,
+        affected_count: args.affected_count,
+        regions: args.regions,
+        ..IncidentFacts::titled(args.title)
+    };
+    Ok(incident.validated()?)
+}
+
+/// The text of a section, from a file or standard input; it must be UTF-8.
+fn read_text(file: Option<PathBuf>) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    match &file {
+        Some(path) => {
+            bytes = std::fs::read(path).map_err(|e| {
+                Failure(format!("cannot read {}: {}", path.display(), io_reason(&e)))
+            })?;
+        }
+        None => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure(format!("cannot read standard input: {}", io_reason(&e))))?;
+        }
+    }
+    let source = file
+        .as_ref()
+        .map_or("standard input".to_string(), |p| p.display().to_string());
+    String::from_utf8(bytes).map_err(|_| {
+        Failure(format!(
+            "{source} is not UTF-8 text; save it as UTF-8 and try again"
+        ))
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|e| Failure(format!("cannot write JSON: {e}")))
+}

@@ -1,0 +1,272 @@
+// A failed unwrap here is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn candor(db: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CANDOR_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        // The command may refuse its arguments before reading standard input.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    (dir, path)
+}
+
+fn assert_bad_input(run: &Run, needle: &str) {
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().count(),
+        1,
+        "one line on stderr: {:?}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(needle),
+        "{:?} should mention {needle:?}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn writes_and_shows_a_letter() {
+    let (_dir, db) = temp_db();
+    let new = candor(
+        &db,
+        &[
+            "incident",
+            "new",
+            "--title",
+            "Checkout outage",
+            "--zone",
+            "America/New_York",
+            "--started",
+            "2026-10-26T14:05",
+            "--resolved",
+            "2026-10-26T15:40",
+            "--severity",
+            "sev1",
+            "--region",
+            "us-east",
+        ],
+        None,
+    );
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let id = new.stdout.trim().to_string();
+    assert_eq!(id, "1");
+
+    let set = candor(
+        &db,
+        &["letter", "set", &id, "summary", "--view", "customer"],
+        Some("Checkout was down.".as_bytes()),
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let thanks = dir.path().join("thanks.md");
+    std::fs::write(&thanks, "Thank you for your patience.\n").unwrap();
+    let set = candor(
+        &db,
+        &[
+            "letter",
+            "set",
+            &id,
+            "Thank you",
+            "--view",
+            "customer",
+            "--file",
+            thanks.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let set = candor(
+        &db,
+        &["letter", "set", &id, "summary", "--view", "technical"],
+        Some(b"lb-2 dropped"),
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+
+    let show = candor(&db, &["letter", "show", &id, "--format", "markdown"], None);
+    assert_eq!(show.code, 0);
+    assert_eq!(
+        show.stdout,
+        "# Checkout outage\n\n## Summary of events\n\nCheckout was down.\n\n## Thank you\n\nThank you for your patience.\n"
+    );
+
+    let json = candor(&db, &["letter", "show", &id, "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["facts"]["started"], "2026-10-26T18:05:00Z");
+    assert_eq!(value["letter"]["summary"]["technical"], "lb-2 dropped");
+    assert_eq!(value["derived"]["duration_minutes"], 95);
+}
+
+#[test]
+fn lists_incidents_newest_first() {
+    let (_dir, db) = temp_db();
+    for title in ["First", "Second"] {
+        assert_eq!(
+            candor(&db, &["incident", "new", "--title", title], None).code,
+            0
+        );
+    }
+    let list = candor(&db, &["incident", "list", "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    let titles: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, vec!["Second", "First"]);
+    let text = candor(&db, &["incident", "list"], None);
+    assert!(
+        text.stdout.lines().next().unwrap().ends_with("\tSecond"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn bad_facts_exit_2_with_one_line() {
+    let (_dir, db) = temp_db();
+    let zone = candor(
+        &db,
+        &["incident", "new", "--title", "X", "--zone", "Mars/Base"],
+        None,
+    );
+    assert_bad_input(&zone, "Mars/Base");
+    let order = candor(
+        &db,
+        &[
+            "incident",
+            "new",
+            "--title",
+            "X",
+            "--started",
+            "2026-10-26T14:00Z",
+            "--resolved",
+            "2026-10-26T13:00Z",
+        ],
+        None,
+    );
+    assert_bad_input(&order, "resolved time is before the started time");
+    let empty = candor(&db, &["incident", "new", "--title", "  "], None);
+    assert_bad_input(&empty, "needs a title");
+    let list = candor(&db, &["incident", "list", "--format", "json"], None);
+    assert_eq!(list.stdout.trim(), "[]", "nothing was created");
+}
+
+#[test]
+fn bad_letter_input_exits_2() {
+    let (_dir, db) = temp_db();
+    candor(&db, &["incident", "new", "--title", "X"], None);
+    assert_bad_input(
+        &candor(
+            &db,
+            &["letter", "set", "1", "epilogue", "--view", "customer"],
+            Some(b"x"),
+        ),
+        "unknown section",
+    );
+    assert_bad_input(
+        &candor(
+            &db,
+            &["letter", "set", "7", "summary", "--view", "customer"],
+            Some(b"x"),
+        ),
+        "no incident 7",
+    );
+    assert_bad_input(
+        &candor(
+            &db,
+            &["letter", "set", "1", "summary", "--view", "customer"],
+            Some(&[0x66, 0xff, 0xfe]),
+        ),
+        "not UTF-8",
+    );
+    assert_bad_input(
+        &candor(
+            &db,
+            &[
+                "letter",
+                "set",
+                "1",
+                "summary",
+                "--view",
+                "customer",
+                "--file",
+                "/nonexistent/x.md",
+            ],
+            None,
+        ),
+        "no such file",
+    );
+    assert_bad_input(
+        &candor(&db, &["letter", "show", "9"], None),
+        "no incident 9",
+    );
+}
+
+#[test]
+fn refuses_a_damaged_database_and_leaves_it_alone() {
+    let (_dir, db) = temp_db();
+    let garbage = b"not a database at all\n".repeat(100);
+    std::fs::write(&db, &garbage).unwrap();
+    let run = candor(&db, &["incident", "list"], None);
+    assert_bad_input(&run, "is not a Candor database or is damaged");
+    assert_eq!(std::fs::read(&db).unwrap(), garbage);
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_candor() {
+    let (_dir, db) = temp_db();
+    candor(&db, &["incident", "new", "--title", "X"], None);
+    bump_schema_version(&db);
+    let before = std::fs::read(&db).unwrap();
+    let run = candor(&db, &["incident", "list"], None);
+    assert_bad_input(&run, "newer Candor");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// Sets `user_version` far ahead by writing the header field directly (bytes 60..64), the
+/// way a future Candor's schema would look to this one.
+fn bump_schema_version(db: &Path) {
+    // The CLI closed its connection, so the write-ahead log is folded into the file.
+    let mut bytes = std::fs::read(db).unwrap();
+    bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    std::fs::write(db, bytes).unwrap();
+}

@@ -1,0 +1,56 @@
+//! The TypeScript types the front end uses are generated from these Rust types and
+//! committed in `ui/src/lib/bindings.ts`. This test fails when that file is stale;
+//! `make bindings` (CANDOR_UPDATE_BINDINGS=1) rewrites it.
+
+use crate::*;
+use ts_rs::{Config, TS};
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorCode::decl(&cfg),
+        ErrorBody::decl(&cfg),
+        SectionKey::decl(&cfg),
+        View::decl(&cfg),
+        Severity::decl(&cfg),
+        IncidentFacts::decl(&cfg),
+        FactsDraft::decl(&cfg),
+        PublishClock::decl(&cfg),
+        DerivedFacts::decl(&cfg),
+        SectionTexts::decl(&cfg),
+        Letter::decl(&cfg),
+        IncidentSummary::decl(&cfg),
+        Incident::decl(&cfg),
+        SaveReceipt::decl(&cfg),
+        SessionInfo::decl(&cfg),
+        LogKind::decl(&cfg),
+        LogEntry::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        ActionItem::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(decl.trim());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("CANDOR_UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write bindings");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings.ts is stale: run `make bindings` and commit the result"
+    );
+}

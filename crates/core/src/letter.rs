@@ -1,0 +1,145 @@
+//! The letter: six sections, each with a technical and a customer text, and the incident
+//! that owns it.
+
+use crate::{DerivedFacts, FactsDraft, IncidentFacts, SectionKey, View};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+pub struct SectionTexts {
+    pub technical: String,
+    pub customer: String,
+}
+
+impl SectionTexts {
+    pub fn get(&self, view: View) -> &str {
+        match view {
+            View::Technical => &self.technical,
+            View::Customer => &self.customer,
+        }
+    }
+
+    pub fn set(&mut self, view: View, body: String) {
+        match view {
+            View::Technical => self.technical = body,
+            View::Customer => self.customer = body,
+        }
+    }
+}
+
+/// Every section of a letter, in letter order; a section never written is empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+pub struct Letter {
+    pub summary: SectionTexts,
+    pub details: SectionTexts,
+    pub wrong: SectionTexts,
+    pub better: SectionTexts,
+    pub right: SectionTexts,
+    pub thanks: SectionTexts,
+}
+
+impl Letter {
+    pub fn section(&self, key: SectionKey) -> &SectionTexts {
+        match key {
+            SectionKey::Summary => &self.summary,
+            SectionKey::Details => &self.details,
+            SectionKey::Wrong => &self.wrong,
+            SectionKey::Better => &self.better,
+            SectionKey::Right => &self.right,
+            SectionKey::Thanks => &self.thanks,
+        }
+    }
+
+    pub fn section_mut(&mut self, key: SectionKey) -> &mut SectionTexts {
+        match key {
+            SectionKey::Summary => &mut self.summary,
+            SectionKey::Details => &mut self.details,
+            SectionKey::Wrong => &mut self.wrong,
+            SectionKey::Better => &mut self.better,
+            SectionKey::Right => &mut self.right,
+            SectionKey::Thanks => &mut self.thanks,
+        }
+    }
+
+    /// The customer letter as Markdown: a `# ` title, then a `## ` heading per section
+    /// that has text. This is the form `candor check` reads back.
+    pub fn customer_markdown(&self, title: &str) -> String {
+        let mut out = format!("# {}\n", title.trim());
+        for key in SectionKey::ALL {
+            let body = self.section(key).customer.trim();
+            if body.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n## {}\n\n{}\n", key.title(), body));
+        }
+        out
+    }
+}
+
+/// What saving a section text did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SaveReceipt {
+    /// False when the text was already exactly this: nothing was written.
+    pub changed: bool,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// A line in the incident list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IncidentSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub service: String,
+    pub severity: crate::Severity,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub derived: DerivedFacts,
+}
+
+/// An incident with everything the incident page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Incident {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Stable across machines, for review packages.
+    pub uid: String,
+    pub facts: IncidentFacts,
+    /// The facts as the form shows them, times on the wall clock of the incident's zone.
+    pub draft: FactsDraft,
+    pub derived: DerivedFacts,
+    pub letter: Letter,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Which database the app has open and who it acts as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SessionInfo {
+    pub database_path: String,
+    pub acting_as: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customer_markdown_has_headings_in_order_and_skips_empty_sections() {
+        let mut letter = Letter::default();
+        letter
+            .section_mut(SectionKey::Thanks)
+            .set(View::Customer, "Thank you.".into());
+        letter
+            .section_mut(SectionKey::Summary)
+            .set(View::Customer, " We were down. \n".into());
+        letter
+            .section_mut(SectionKey::Wrong)
+            .set(View::Technical, "db-7 failed".into());
+        assert_eq!(
+            letter.customer_markdown("Checkout outage"),
+            "# Checkout outage\n\n## Summary of events\n\nWe were down.\n\n## Thank you\n\nThank you.\n"
+        );
+    }
+}

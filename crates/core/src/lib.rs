@@ -1,0 +1,21 @@
+//! The domain of Candor, with no I/O: an incident and its facts, the letter with its six
+//! sections (each a technical and a customer text), the incident log, action items, the
+//! facts derived from them, and the validation that keeps them sane. The store, the CLI and
+//! the desktop shell all speak these types; nothing here knows of SQLite, files or Tauri.
+
+pub mod action;
+pub mod error;
+pub mod facts;
+pub mod letter;
+pub mod log;
+pub mod section;
+
+pub use action::{ActionItem, ActionStatus};
+pub use error::{ErrorBody, ErrorCode};
+pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
+pub use letter::{Incident, IncidentSummary, Letter, SaveReceipt, SectionTexts, SessionInfo};
+pub use log::{LogEntry, LogKind};
+pub use section::{SectionKey, View};
+
+#[cfg(test)]
+mod bindings;

@@ -1,0 +1,140 @@
+//! Opening the file: refuse what is not ours or is too new before writing a byte, then set
+//! the pragmas and apply each missing migration in its own transaction.
+
+use crate::StoreError;
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+/// One entry per schema version; `PRAGMA user_version` counts how many were applied.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_incidents_and_letters.sql"),
+    include_str!("migrations/002_log_and_actions.sql"),
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// "Cand" in the file header, so a Candor file is told apart from any other SQLite file.
+const APPLICATION_ID: i64 = 0x4361_6e64;
+
+/// How long a writer waits for another process's write to finish before reporting busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub(crate) fn open_database(path: &Path) -> Result<Connection, StoreError> {
+    let located = |e: rusqlite::Error| StoreError::from(e).located(path);
+    let unavailable = |reason: String| StoreError::Unavailable {
+        path: path.display().to_string(),
+        reason,
+    };
+    if path.is_dir() {
+        return Err(unavailable("it is a folder, not a file".into()));
+    }
+    if !path.exists()
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| unavailable(format!("its folder cannot be created ({e})")))?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(located)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(located)?;
+
+    // Everything up to here only reads, so a file we refuse is left byte for byte as it was.
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(located)?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(located)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let foreign = if version > 0 {
+        application_id != APPLICATION_ID
+    } else {
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(located)?;
+        objects > 0
+    };
+    if foreign {
+        return Err(StoreError::Corrupt {
+            path: path.display().to_string(),
+        });
+    }
+
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(located)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(unavailable(
+            "it cannot be switched to write-ahead logging".into(),
+        ));
+    }
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(located)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(located)?;
+    migrate(&mut conn, version, SCHEMA_VERSION).map_err(located)?;
+    Ok(conn)
+}
+
+/// Applies migrations `from + 1 ..= to`, each in its own transaction, so an interrupted
+/// upgrade leaves the file at the last version that completed.
+pub(crate) fn migrate(conn: &mut Connection, from: i64, to: i64) -> Result<(), rusqlite::Error> {
+    let steps = MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(from as usize)
+        .take((to - from).max(0) as usize);
+    for (index, sql) in steps {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        if index == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `tests/fixtures/v1.db`: a database as Candor 0.1's first schema left it,
+    /// with one incident and its texts, for the upgrade tests. Run by hand, once:
+    /// `cargo test -p candor-store -- --ignored write_v1_fixture`.
+    #[test]
+    #[ignore]
+    fn write_v1_fixture() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.db");
+        let _ = std::fs::remove_file(&path);
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, 0, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO incidents (id, uid, title, service, severity, zone, started_at, resolved_at,
+                 affected_share, regions, created_at, created_by, updated_at)
+             VALUES (1, '0b7e2f4c-5d1a-4e8b-9c3f-2a6d8e1f4b70', 'Payments delayed', 'Payments',
+                 'sev1', 'Europe/Berlin', '2026-09-14T07:40:00.000Z', '2026-09-14T09:05:00.000Z',
+                 72.5, '[\"eu-central\"]', '2026-09-14T09:30:00.000Z', 'ops',
+                 '2026-09-14T10:00:00.000Z');
+             INSERT INTO sections VALUES (1, 'summary', 'customer',
+                 'Card payments were delayed for 85 minutes.', '2026-09-14T10:00:00.000Z', 'ops');
+             INSERT INTO sections VALUES (1, 'summary', 'technical',
+                 'Queue consumer stalled after a config push.', '2026-09-14T10:00:00.000Z', 'ops');
+             INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
+             VALUES (1, 'summary', 'customer', 'Card payments were delayed for 85 minutes.',
+                 '2026-09-14T10:00:00.000Z', 'ops');",
+        )
+        .unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();
+    }
+}

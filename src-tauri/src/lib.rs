@@ -1,0 +1,92 @@
+//! The Candor desktop shell. It opens the store once, then each command unpacks its
+//! arguments, calls `candor-core` or `candor-store`, and hands back the result or an
+//! `ErrorBody {code, message}`. No domain rule lives here.
+
+mod commands;
+
+use candor_core::{ErrorBody, ErrorCode};
+use candor_store::{Store, local_profile_name, resolve_db_path};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The store, or why it could not be opened: the window still starts and shows the reason.
+pub struct AppState {
+    store: Mutex<Result<Store, ErrorBody>>,
+    database_path: String,
+    acting_as: String,
+}
+
+impl AppState {
+    fn open(explicit: Option<PathBuf>) -> AppState {
+        let path = resolve_db_path(explicit);
+        let database_path = path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let store = path.and_then(|p| Store::open(&p)).map_err(|e| {
+            if let Some(detail) = e.detail() {
+                eprintln!("candor: opening the database failed: {detail}");
+            }
+            e.to_body()
+        });
+        AppState {
+            store: Mutex::new(store),
+            database_path,
+            acting_as: local_profile_name(),
+        }
+    }
+
+    /// Runs `f` on the open store, or returns why there is none.
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, candor_store::StoreError>,
+    ) -> Result<T, ErrorBody> {
+        let mut guard = self.store.lock().map_err(|_| {
+            ErrorBody::new(
+                ErrorCode::Internal,
+                "the database connection was lost; restart Candor",
+            )
+        })?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        f(store).map_err(|e| {
+            if let Some(detail) = e.detail() {
+                eprintln!("candor: {detail}");
+            }
+            e.to_body()
+        })
+    }
+}
+
+/// `--db PATH` or `--db=PATH` on the app's command line.
+fn db_argument() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+pub fn run() {
+    let state = AppState::open(db_argument());
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::session_info,
+            commands::list_incidents,
+            commands::create_incident,
+            commands::get_incident,
+            commands::update_facts,
+            commands::save_section,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("candor: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

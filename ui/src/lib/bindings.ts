@@ -1,0 +1,79 @@
+// Generated from the Rust types in crates/core by `make bindings`. Do not edit.
+
+export type ErrorCode = "invalid_input" | "not_found" | "database_corrupt" | "database_too_new" | "database_unavailable" | "database_busy" | "internal";
+
+export type ErrorBody = { code: ErrorCode, message: string, };
+
+export type SectionKey = "summary" | "details" | "wrong" | "better" | "right" | "thanks";
+
+export type View = "technical" | "customer";
+
+export type Severity = "sev1" | "sev2" | "sev3" | "sev4";
+
+export type IncidentFacts = { title: string, 
+/**
+ * The affected product or service, as customers know it.
+ */
+service: string, severity: Severity, 
+/**
+ * IANA name of the zone the letter shows times in, e.g. `America/New_York`.
+ */
+zone: string, started: string | null, detected: string | null, mitigated: string | null, resolved: string | null, 
+/**
+ * Percent of customers affected, 0–100.
+ */
+affected_share: number | null, affected_count: number | null, regions: Array<string>, };
+
+export type FactsDraft = { title: string, service: string, severity: Severity, zone: string, started: string, detected: string, mitigated: string, resolved: string, affected_share: number | null, affected_count: number | null, regions: Array<string>, };
+
+export type PublishClock = "not_resolved" | "on_time" | "due_soon" | "overdue";
+
+export type DerivedFacts = { 
+/**
+ * Started but not yet resolved: the duration runs to now.
+ */
+ongoing: boolean, duration_minutes: number | null, time_to_detect_minutes: number | null, time_to_mitigate_minutes: number | null, hours_since_resolution: number | null, publish_clock: PublishClock, 
+/**
+ * More than half the customers for more than a few minutes; `None` while unknown.
+ */
+meets_letter_rule: boolean | null, };
+
+export type SectionTexts = { technical: string, customer: string, };
+
+export type Letter = { summary: SectionTexts, details: SectionTexts, wrong: SectionTexts, better: SectionTexts, right: SectionTexts, thanks: SectionTexts, };
+
+export type IncidentSummary = { id: number, title: string, service: string, severity: Severity, created_at: string, updated_at: string, derived: DerivedFacts, };
+
+export type Incident = { id: number, 
+/**
+ * Stable across machines, for review packages.
+ */
+uid: string, facts: IncidentFacts, 
+/**
+ * The facts as the form shows them, times on the wall clock of the incident's zone.
+ */
+draft: FactsDraft, derived: DerivedFacts, letter: Letter, created_at: string, updated_at: string, };
+
+export type SaveReceipt = { 
+/**
+ * False when the text was already exactly this: nothing was written.
+ */
+changed: boolean, saved_at: string, };
+
+export type SessionInfo = { database_path: string, acting_as: string, };
+
+export type LogKind = "detection" | "action" | "communication" | "resolution";
+
+export type LogEntry = { id: number, at: string, text: string, author: string, kind: LogKind, 
+/**
+ * Marked to be inserted into the summary's timeline.
+ */
+use_in_letter: boolean, };
+
+export type ActionStatus = "planned" | "in_progress" | "done";
+
+export type ActionItem = { id: number, description: string, 
+/**
+ * Internal only: never shown in the customer letter.
+ */
+owner: string, due: string | null, status: ActionStatus, };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinutes, letterRule, publishClock } from './format';
+import type { DerivedFacts } from './bindings';
+
+const base: DerivedFacts = {
+  ongoing: false,
+  duration_minutes: 95,
+  time_to_detect_minutes: 12,
+  time_to_mitigate_minutes: 40,
+  hours_since_resolution: 3,
+  publish_clock: 'on_time',
+  meets_letter_rule: true,
+};
+
+describe('formatMinutes', () => {
+  it('reads like a person would say it', () => {
+    expect(formatMinutes(95)).toBe('1 h 35 min');
+    expect(formatMinutes(60)).toBe('1 h');
+    expect(formatMinutes(2000)).toBe('1 d 9 h 20 min');
+    expect(formatMinutes(0)).toBe('under a minute');
+    expect(formatMinutes(null)).toBe('—');
+  });
+});
+
+describe('publishClock', () => {
+  it('counts down to the 24-hour target', () => {
+    expect(publishClock(base)).toEqual({ text: 'Letter due in 21 h', tone: 'ok' });
+    expect(publishClock({ ...base, hours_since_resolution: 20, publish_clock: 'due_soon' })).toEqual({
+      text: 'Letter due in 4 h',
+      tone: 'warn',
+    });
+    expect(publishClock({ ...base, hours_since_resolution: 26.5, publish_clock: 'overdue' })).toEqual({
+      text: 'Letter overdue by 2 h 30 min',
+      tone: 'late',
+    });
+  });
+
+  it('says when the incident is still going', () => {
+    const ongoing = { ...base, ongoing: true, hours_since_resolution: null, publish_clock: 'not_resolved' as const };
+    expect(publishClock(ongoing).text).toBe('Still ongoing');
+  });
+});
+
+describe('letterRule', () => {
+  it('explains the rule of thumb', () => {
+    expect(letterRule(base)).toMatch(/write the letter/);
+    expect(letterRule({ ...base, meets_letter_rule: false })).toMatch(/optional/);
+    expect(letterRule({ ...base, meets_letter_rule: null })).toMatch(/Enter the share/);
+  });
+});
