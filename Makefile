@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/candor-app
 
-.PHONY: run test setup-run setup-test ui app lint bindings
+.PHONY: run test setup-run setup-test ui lint bindings screenshots
 
 run: setup-run ui
 	cargo build -p candor-app
@@ -36,3 +36,8 @@ lint: ui
 # Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	CANDOR_UPDATE_BINDINGS=1 cargo test -p candor-core typescript_bindings_are_current
+
+# Retakes the README's screenshots of the real window under Xvfb.
+screenshots: setup-test ui
+	cargo build -p candor-app -p candor-cli
+	CANDOR_APP=$(APP) CANDOR_CLI=$(TARGET_DIR)/debug/candor node tests/e2e/screenshots.mjs

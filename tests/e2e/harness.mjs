@@ -73,8 +73,8 @@ export function tempDatabase() {
 }
 
 /** Starts tauri-driver once; `open` then starts the app in a new WebDriver session. */
-export async function startDriver({ database }) {
-  const env = { ...process.env, DISPLAY: await display(), CANDOR_DB: database, CANDOR_AS: 'e2e drafter' };
+export async function startDriver({ database, actingAs = 'e2e drafter' }) {
+  const env = { ...process.env, DISPLAY: await display(), CANDOR_DB: database, CANDOR_AS: actingAs };
   const port = await freePort();
   const nativePort = await freePort();
   const log = [];
@@ -99,6 +99,7 @@ export async function startDriver({ database }) {
   }
   return {
     log,
+    display: env.DISPLAY,
     async open() {
       return remote({
         hostname: '127.0.0.1',
