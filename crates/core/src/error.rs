@@ -50,3 +50,15 @@ impl From<crate::FactsError> for ErrorBody {
         ErrorBody::new(ErrorCode::InvalidInput, e.to_string())
     }
 }
+
+impl From<crate::LogError> for ErrorBody {
+    fn from(e: crate::LogError) -> Self {
+        ErrorBody::new(ErrorCode::InvalidInput, e.to_string())
+    }
+}
+
+impl From<crate::ActionError> for ErrorBody {
+    fn from(e: crate::ActionError) -> Self {
+        ErrorBody::new(ErrorCode::InvalidInput, e.to_string())
+    }
+}

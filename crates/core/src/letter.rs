@@ -1,7 +1,7 @@
 //! The letter: six sections, each with a technical and a customer text, and the incident
 //! that owns it.
 
-use crate::{DerivedFacts, FactsDraft, IncidentFacts, SectionKey, View};
+use crate::{ActionItem, DerivedFacts, FactsDraft, IncidentFacts, LogEntry, SectionKey, View};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -85,6 +85,61 @@ pub struct SaveReceipt {
     pub saved_at: DateTime<Utc>,
 }
 
+/// Where a letter is on its way to customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterState {
+    Draft,
+    InReview,
+    Approved,
+    Published,
+}
+
+/// A section's standing in the wizard's step rail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionState {
+    Empty,
+    InProgress,
+    HasErrors,
+    Done,
+    NotNeeded,
+}
+
+/// What the drafter has said about a section: that it is done, or (for `right` only)
+/// that the letter does not need it, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+pub struct SectionMark {
+    pub done: bool,
+    pub not_needed: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SectionProgress {
+    pub section: SectionKey,
+    pub state: SectionState,
+    pub mark: SectionMark,
+}
+
+/// Done means marked done with customer text written and no error open; an error
+/// outranks everything but "not needed".
+pub fn section_state(texts: &SectionTexts, mark: &SectionMark, errors: usize) -> SectionState {
+    if mark.not_needed.is_some() {
+        return SectionState::NotNeeded;
+    }
+    if errors > 0 {
+        return SectionState::HasErrors;
+    }
+    let customer = !texts.customer.trim().is_empty();
+    if mark.done && customer {
+        SectionState::Done
+    } else if customer || !texts.technical.trim().is_empty() {
+        SectionState::InProgress
+    } else {
+        SectionState::Empty
+    }
+}
+
 /// A line in the incident list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IncidentSummary {
@@ -93,6 +148,7 @@ pub struct IncidentSummary {
     pub title: String,
     pub service: String,
     pub severity: crate::Severity,
+    pub state: LetterState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub derived: DerivedFacts,
@@ -110,6 +166,11 @@ pub struct Incident {
     pub draft: FactsDraft,
     pub derived: DerivedFacts,
     pub letter: Letter,
+    /// One per section, in letter order.
+    pub progress: Vec<SectionProgress>,
+    pub log: Vec<LogEntry>,
+    pub actions: Vec<ActionItem>,
+    pub state: LetterState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -124,6 +185,38 @@ pub struct SessionInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_state_follows_text_marks_and_errors() {
+        let empty = SectionTexts::default();
+        let written = SectionTexts {
+            technical: String::new(),
+            customer: "We were down.".into(),
+        };
+        let done = SectionMark {
+            done: true,
+            not_needed: None,
+        };
+        let skipped = SectionMark {
+            done: false,
+            not_needed: Some("No costs to customers".into()),
+        };
+        assert_eq!(
+            section_state(&empty, &SectionMark::default(), 0),
+            SectionState::Empty
+        );
+        assert_eq!(
+            section_state(&written, &SectionMark::default(), 0),
+            SectionState::InProgress
+        );
+        assert_eq!(section_state(&written, &done, 0), SectionState::Done);
+        assert_eq!(section_state(&empty, &done, 0), SectionState::Empty);
+        assert_eq!(section_state(&written, &done, 2), SectionState::HasErrors);
+        assert_eq!(
+            section_state(&written, &skipped, 2),
+            SectionState::NotNeeded
+        );
+    }
 
     #[test]
     fn customer_markdown_has_headings_in_order_and_skips_empty_sections() {

@@ -6,15 +6,24 @@
 pub mod action;
 pub mod error;
 pub mod facts;
+pub mod guidance;
 pub mod letter;
 pub mod log;
+pub mod render;
 pub mod section;
 
-pub use action::{ActionItem, ActionStatus};
+pub use action::{ActionError, ActionItem, ActionItemDraft, ActionStatus, NewActionItem};
 pub use error::{ErrorBody, ErrorCode};
 pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
-pub use letter::{Incident, IncidentSummary, Letter, SaveReceipt, SectionTexts, SessionInfo};
-pub use log::{LogEntry, LogKind};
+pub use guidance::{Guidance, Step, StepGuidance};
+pub use letter::{
+    Incident, IncidentSummary, Letter, LetterState, SaveReceipt, SectionMark, SectionProgress,
+    SectionState, SectionTexts, SessionInfo, section_state,
+};
+pub use log::{
+    ImportFormat, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError, LogKind,
+    NewLogEntry,
+};
 pub use section::{SectionKey, View};
 
 #[cfg(test)]

@@ -24,6 +24,11 @@ pub enum StoreError {
     Busy,
     #[error("there is no incident {0}; `candor incident list` shows the incidents there are")]
     IncidentNotFound(i64),
+    #[error("that {0} no longer exists; it may have been deleted")]
+    ItemNotFound(&'static str),
+    /// Input that breaks a rule other than the facts': the message says which.
+    #[error("{0}")]
+    Refused(String),
     #[error(transparent)]
     Invalid(#[from] FactsError),
     #[error(
@@ -45,7 +50,8 @@ impl StoreError {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::Unavailable { .. } => ErrorCode::DatabaseUnavailable,
             StoreError::Busy => ErrorCode::DatabaseBusy,
-            StoreError::IncidentNotFound(_) => ErrorCode::NotFound,
+            StoreError::IncidentNotFound(_) | StoreError::ItemNotFound(_) => ErrorCode::NotFound,
+            StoreError::Refused(_) => ErrorCode::InvalidInput,
             StoreError::Invalid(_) | StoreError::TextTooLong { .. } => ErrorCode::InvalidInput,
             StoreError::Sqlite(_) | StoreError::Internal(_) => ErrorCode::Internal,
         }

@@ -1,12 +1,13 @@
 //! Incidents and the texts of their letters.
 
-use crate::{Store, StoreError};
+use crate::time::{now_stamp, parse_opt_stamp, parse_stamp, stamp};
+use crate::{Store, StoreError, require_incident, search, touch};
 use candor_core::{
-    FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, SaveReceipt, SectionKey,
-    Severity, View,
+    FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, LetterState, SaveReceipt,
+    SectionKey, SectionProgress, Severity, View, section_state,
 };
-use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::Value;
 
 /// The largest section text Candor stores; far beyond any letter, small enough that a
@@ -22,25 +23,12 @@ pub struct Revision {
     pub saved_by: String,
 }
 
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-fn parse_stamp(s: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| StoreError::Internal(format!("unreadable time {s:?} in the database")))
-}
-
-fn parse_opt_stamp(s: Option<String>) -> Result<Option<DateTime<Utc>>, StoreError> {
-    s.as_deref().map(parse_stamp).transpose()
-}
-
-const FACTS_COLUMNS: &str = "id, uid, title, service, severity, zone, started_at, detected_at, \
-     mitigated_at, resolved_at, affected_share, affected_count, regions, created_at, updated_at";
+pub(crate) const FACTS_COLUMNS: &str = "id, uid, title, service, severity, zone, started_at, \
+     detected_at, mitigated_at, resolved_at, affected_share, affected_count, regions, created_at, \
+     updated_at";
 
 /// A row of `incidents` as stored, before its text columns are parsed.
-struct IncidentRow {
+pub(crate) struct IncidentRow {
     id: i64,
     uid: String,
     title: String,
@@ -56,7 +44,7 @@ struct IncidentRow {
 }
 
 impl IncidentRow {
-    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
+    pub(crate) fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(IncidentRow {
             id: r.get(0)?,
             uid: r.get(1)?,
@@ -99,48 +87,65 @@ impl IncidentRow {
             regions,
         })
     }
+
+    pub(crate) fn summary(self, now: DateTime<Utc>) -> Result<IncidentSummary, StoreError> {
+        let facts = self.facts()?;
+        Ok(IncidentSummary {
+            id: self.id,
+            derived: facts.derive(now),
+            title: facts.title,
+            service: facts.service,
+            severity: facts.severity,
+            state: LetterState::Draft,
+            created_at: parse_stamp(&self.created_at)?,
+            updated_at: parse_stamp(&self.updated_at)?,
+        })
+    }
+}
+
+fn regions_json(facts: &IncidentFacts) -> String {
+    Value::from(facts.regions.clone()).to_string()
 }
 
 impl Store {
     /// Stores a new incident after validating its facts; returns its id.
     pub fn create_incident(&mut self, facts: IncidentFacts, by: &str) -> Result<i64, StoreError> {
         let facts = facts.validated()?;
-        let now = stamp(Utc::now());
         let uid = uuid::Uuid::new_v4().to_string();
-        let regions = serde_json::Value::from(facts.regions.clone()).to_string();
-        let inserted = self.conn.execute(
-            "INSERT INTO incidents (uid, title, service, severity, zone, started_at, detected_at,
-                 mitigated_at, resolved_at, affected_share, affected_count, regions,
-                 created_at, created_by, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13)",
-            params![
-                uid,
-                facts.title,
-                facts.service,
-                facts.severity.key(),
-                facts.zone,
-                facts.started.map(stamp),
-                facts.detected.map(stamp),
-                facts.mitigated.map(stamp),
-                facts.resolved.map(stamp),
-                facts.affected_share,
-                facts.affected_count,
-                regions,
-                now,
-                by,
-            ],
-        );
-        inserted.map_err(|e| self.located(e.into()))?;
-        Ok(self.conn.last_insert_rowid())
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO incidents (uid, title, service, severity, zone, started_at, detected_at,
+                     mitigated_at, resolved_at, affected_share, affected_count, regions,
+                     created_at, created_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13)",
+                params![
+                    uid,
+                    facts.title,
+                    facts.service,
+                    facts.severity.key(),
+                    facts.zone,
+                    facts.started.map(stamp),
+                    facts.detected.map(stamp),
+                    facts.mitigated.map(stamp),
+                    facts.resolved.map(stamp),
+                    facts.affected_share,
+                    facts.affected_count,
+                    regions_json(&facts),
+                    now_stamp(),
+                    by,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            search::reindex(tx, id)?;
+            Ok(id)
+        })
     }
 
     /// Replaces an incident's facts after validating them.
     pub fn update_facts(&mut self, id: i64, facts: IncidentFacts) -> Result<(), StoreError> {
         let facts = facts.validated()?;
-        let regions = serde_json::Value::from(facts.regions.clone()).to_string();
-        let changed = self
-            .conn
-            .execute(
+        self.write(|tx| {
+            let changed = tx.execute(
                 "UPDATE incidents SET title = ?2, service = ?3, severity = ?4, zone = ?5,
                      started_at = ?6, detected_at = ?7, mitigated_at = ?8, resolved_at = ?9,
                      affected_share = ?10, affected_count = ?11, regions = ?12, updated_at = ?13
@@ -157,58 +162,56 @@ impl Store {
                     facts.resolved.map(stamp),
                     facts.affected_share,
                     facts.affected_count,
-                    regions,
-                    stamp(Utc::now()),
+                    regions_json(&facts),
+                    now_stamp(),
                 ],
-            )
-            .map_err(|e| self.located(e.into()))?;
-        if changed == 0 {
-            return Err(StoreError::IncidentNotFound(id));
-        }
-        Ok(())
+            )?;
+            if changed == 0 {
+                return Err(StoreError::IncidentNotFound(id));
+            }
+            search::reindex(tx, id)
+        })
     }
 
     /// Every incident, newest first.
     pub fn list_incidents(&self) -> Result<Vec<IncidentSummary>, StoreError> {
         let now = Utc::now();
-        let rows = (|| {
-            let mut stmt = self.conn.prepare(&format!(
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {FACTS_COLUMNS} FROM incidents ORDER BY created_at DESC, id DESC"
             ))?;
-            let rows = stmt.query_map([], IncidentRow::read)?;
-            rows.collect::<Result<Vec<_>, _>>()
-        })()
-        .map_err(|e| self.located(e.into()))?;
-        rows.into_iter()
-            .map(|row| {
-                let facts = row.facts()?;
-                Ok(IncidentSummary {
-                    id: row.id,
-                    derived: facts.derive(now),
-                    title: facts.title,
-                    service: facts.service,
-                    severity: facts.severity,
-                    created_at: parse_stamp(&row.created_at)?,
-                    updated_at: parse_stamp(&row.updated_at)?,
-                })
-            })
-            .collect()
+            let rows = stmt
+                .query_map([], IncidentRow::read)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(|row| row.summary(now)).collect()
+        })
     }
 
-    /// One incident with its whole letter.
+    /// One incident with its whole letter, log and action items.
     pub fn incident(&self, id: i64) -> Result<Incident, StoreError> {
         let row = self
-            .conn
-            .query_row(
-                &format!("SELECT {FACTS_COLUMNS} FROM incidents WHERE id = ?1"),
-                [id],
-                IncidentRow::read,
-            )
-            .optional()
-            .map_err(|e| self.located(e.into()))?
+            .read(|conn| {
+                Ok(conn
+                    .query_row(
+                        &format!("SELECT {FACTS_COLUMNS} FROM incidents WHERE id = ?1"),
+                        [id],
+                        IncidentRow::read,
+                    )
+                    .optional()?)
+            })?
             .ok_or(StoreError::IncidentNotFound(id))?;
         let facts = row.facts()?;
-        let letter = self.letter(id)?;
+        let letter = self.read(|conn| letter(conn, id))?;
+        let marks = self.section_marks(id)?;
+        let progress = SectionKey::ALL
+            .iter()
+            .zip(marks)
+            .map(|(&section, mark)| SectionProgress {
+                section,
+                state: section_state(letter.section(section), &mark, 0),
+                mark,
+            })
+            .collect();
         Ok(Incident {
             id,
             uid: row.uid.clone(),
@@ -216,46 +219,13 @@ impl Store {
             derived: facts.derive(Utc::now()),
             facts,
             letter,
+            progress,
+            log: self.log(id)?,
+            actions: self.actions(id)?,
+            state: LetterState::Draft,
             created_at: parse_stamp(&row.created_at)?,
             updated_at: parse_stamp(&row.updated_at)?,
         })
-    }
-
-    fn letter(&self, id: i64) -> Result<Letter, StoreError> {
-        let texts = (|| {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT section, view, body FROM sections WHERE incident_id = ?1")?;
-            let rows = stmt.query_map([id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            rows.collect::<Result<Vec<_>, _>>()
-        })()
-        .map_err(|e| self.located(e.into()))?;
-        let mut letter = Letter::default();
-        for (section, view, body) in texts {
-            let key = section
-                .parse::<SectionKey>()
-                .map_err(|e| StoreError::Internal(e.to_string()))?;
-            let view = view
-                .parse::<View>()
-                .map_err(|e| StoreError::Internal(e.to_string()))?;
-            letter.section_mut(key).set(view, body);
-        }
-        Ok(letter)
-    }
-
-    fn require_incident(&self, id: i64) -> Result<(), StoreError> {
-        let found = self
-            .conn
-            .query_row("SELECT 1 FROM incidents WHERE id = ?1", [id], |_| Ok(()))
-            .optional()
-            .map_err(|e| self.located(e.into()))?;
-        found.ok_or(StoreError::IncidentNotFound(id))
     }
 
     /// Saves one text of one section and keeps a revision of it, in one transaction.
@@ -274,10 +244,9 @@ impl Store {
                 limit: MAX_TEXT_BYTES,
             });
         }
-        self.require_incident(id)?;
         let now = Utc::now();
-        let result = (|| {
-            let tx = self.conn.transaction()?;
+        let changed = self.write(|tx| {
+            require_incident(tx, id)?;
             let current: Option<String> = tx
                 .query_row(
                     "SELECT body FROM sections WHERE incident_id = ?1 AND section = ?2 AND view = ?3",
@@ -302,14 +271,10 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, section.key(), view.key(), body, at, by],
             )?;
-            tx.execute(
-                "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
-                params![id, at],
-            )?;
-            tx.commit()?;
+            touch(tx, id, &at)?;
+            search::reindex(tx, id)?;
             Ok(true)
-        })();
-        let changed = result.map_err(|e: rusqlite::Error| self.located(e.into()))?;
+        })?;
         Ok(SaveReceipt {
             changed,
             saved_at: now,
@@ -323,31 +288,56 @@ impl Store {
         section: SectionKey,
         view: View,
     ) -> Result<Vec<Revision>, StoreError> {
-        let rows = (|| {
-            let mut stmt = self.conn.prepare(
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
                 "SELECT id, body, saved_at, saved_by FROM section_revisions
                  WHERE incident_id = ?1 AND section = ?2 AND view = ?3 ORDER BY id",
             )?;
-            let rows = stmt.query_map(params![id, section.key(), view.key()], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
-            })?;
-            rows.collect::<Result<Vec<_>, _>>()
-        })()
-        .map_err(|e| self.located(e.into()))?;
-        rows.into_iter()
-            .map(|(id, body, saved_at, saved_by)| {
-                Ok(Revision {
-                    id,
-                    body,
-                    saved_at: parse_stamp(&saved_at)?,
-                    saved_by,
+            let rows = stmt
+                .query_map(params![id, section.key(), view.key()], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get(3)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter()
+                .map(|(id, body, saved_at, saved_by)| {
+                    Ok(Revision {
+                        id,
+                        body,
+                        saved_at: parse_stamp(&saved_at)?,
+                        saved_by,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
     }
+}
+
+fn letter(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT section, view, body FROM sections WHERE incident_id = ?1")?;
+    let texts = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut letter = Letter::default();
+    for (section, view, body) in texts {
+        let key = section
+            .parse::<SectionKey>()
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
+        let view = view
+            .parse::<View>()
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
+        letter.section_mut(key).set(view, body);
+    }
+    Ok(letter)
 }

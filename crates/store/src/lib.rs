@@ -3,17 +3,23 @@
 //! the file is opened with, and every query; it speaks `candor-core` types to its callers
 //! and never lets SQLite's own error text reach them.
 
+mod actions;
 mod error;
 mod incidents;
+mod log;
+mod marks;
 mod open;
 mod path;
+mod search;
+mod settings;
+mod time;
 
 pub use error::StoreError;
 pub use incidents::{MAX_TEXT_BYTES, Revision};
 pub use open::SCHEMA_VERSION;
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use std::path::{Path, PathBuf};
 
 /// An open Candor database.
@@ -42,4 +48,43 @@ impl Store {
     fn located(&self, e: StoreError) -> StoreError {
         e.located(&self.path)
     }
+
+    /// Runs reads; a SQLite failure comes back classified and naming the file.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        f(&self.conn).map_err(|e| self.located(e))
+    }
+
+    /// Runs writes in one transaction: all of them land, or none does.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let result = (|| {
+            let tx = self.conn.transaction()?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e| self.located(e))
+    }
+}
+
+/// Fails with `IncidentNotFound` unless incident `id` exists.
+fn require_incident(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    use rusqlite::OptionalExtension;
+    conn.query_row("SELECT 1 FROM incidents WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::IncidentNotFound(id))
+}
+
+/// Marks incident `id` as edited now.
+fn touch(conn: &Connection, id: i64, at: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
+        rusqlite::params![id, at],
+    )?;
+    Ok(())
 }

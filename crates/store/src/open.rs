@@ -10,6 +10,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_incidents_and_letters.sql"),
     include_str!("migrations/002_log_and_actions.sql"),
+    include_str!("migrations/003_marks_settings_search.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -42,7 +42,7 @@ export type SectionTexts = { technical: string, customer: string, };
 
 export type Letter = { summary: SectionTexts, details: SectionTexts, wrong: SectionTexts, better: SectionTexts, right: SectionTexts, thanks: SectionTexts, };
 
-export type IncidentSummary = { id: number, title: string, service: string, severity: Severity, created_at: string, updated_at: string, derived: DerivedFacts, };
+export type IncidentSummary = { id: number, title: string, service: string, severity: Severity, state: LetterState, created_at: string, updated_at: string, derived: DerivedFacts, };
 
 export type Incident = { id: number, 
 /**
@@ -52,7 +52,11 @@ uid: string, facts: IncidentFacts,
 /**
  * The facts as the form shows them, times on the wall clock of the incident's zone.
  */
-draft: FactsDraft, derived: DerivedFacts, letter: Letter, created_at: string, updated_at: string, };
+draft: FactsDraft, derived: DerivedFacts, letter: Letter, 
+/**
+ * One per section, in letter order.
+ */
+progress: Array<SectionProgress>, log: Array<LogEntry>, actions: Array<ActionItem>, state: LetterState, created_at: string, updated_at: string, };
 
 export type SaveReceipt = { 
 /**
@@ -62,6 +66,14 @@ changed: boolean, saved_at: string, };
 
 export type SessionInfo = { database_path: string, acting_as: string, };
 
+export type LetterState = "draft" | "in_review" | "approved" | "published";
+
+export type SectionState = "empty" | "in_progress" | "has_errors" | "done" | "not_needed";
+
+export type SectionMark = { done: boolean, not_needed: string | null, };
+
+export type SectionProgress = { section: SectionKey, state: SectionState, mark: SectionMark, };
+
 export type LogKind = "detection" | "action" | "communication" | "resolution";
 
 export type LogEntry = { id: number, at: string, text: string, author: string, kind: LogKind, 
@@ -70,6 +82,20 @@ export type LogEntry = { id: number, at: string, text: string, author: string, k
  */
 use_in_letter: boolean, };
 
+export type NewLogEntry = { at: string, text: string, author: string, kind: LogKind, use_in_letter: boolean, };
+
+export type LogEntryDraft = { at: string, text: string, author: string, kind: LogKind, use_in_letter: boolean, };
+
+export type ImportFormat = "csv" | "jsonl";
+
+export type ImportProblem = { 
+/**
+ * 1-based line of the file (for CSV, the header is line 1).
+ */
+line: number, message: string, };
+
+export type ImportPreview = { entries: Array<NewLogEntry>, problems: Array<ImportProblem>, };
+
 export type ActionStatus = "planned" | "in_progress" | "done";
 
 export type ActionItem = { id: number, description: string, 
@@ -77,3 +103,15 @@ export type ActionItem = { id: number, description: string,
  * Internal only: never shown in the customer letter.
  */
 owner: string, due: string | null, status: ActionStatus, };
+
+export type ActionItemDraft = { description: string, owner: string, due: string, status: ActionStatus, };
+
+export type Step = "facts" | "summary" | "details" | "wrong" | "better" | "right" | "thanks";
+
+export type StepGuidance = { step: Step, title: string, why: string, questions: Array<string>, checklist: Array<string>, 
+/**
+ * Markdown, for a made-up incident.
+ */
+example: string, };
+
+export type Guidance = { step: Array<StepGuidance>, };
