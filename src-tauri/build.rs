@@ -2,11 +2,27 @@
 /// capability file must grant before the window can use it.
 const COMMANDS: &[&str] = &[
     "session_info",
+    "guidance",
     "list_incidents",
     "create_incident",
     "get_incident",
     "update_facts",
     "save_section",
+    "set_section_mark",
+    "render_markdown",
+    "render_letter",
+    "add_log_entry",
+    "update_log_entry",
+    "delete_log_entry",
+    "preview_log_import",
+    "import_log",
+    "log_timeline",
+    "add_action",
+    "update_action",
+    "delete_action",
+    "actions_markdown",
+    "remember_place",
+    "last_place",
 ];
 
 fn main() {

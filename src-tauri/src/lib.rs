@@ -4,7 +4,7 @@
 
 mod commands;
 
-use candor_core::{ErrorBody, ErrorCode};
+use candor_core::{ErrorBody, ErrorCode, Guidance};
 use candor_store::{Store, local_profile_name, resolve_db_path};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -12,6 +12,8 @@ use std::sync::Mutex;
 /// The store, or why it could not be opened: the window still starts and shows the reason.
 pub struct AppState {
     store: Mutex<Result<Store, ErrorBody>>,
+    /// The wizard's guidance, read and checked once at start.
+    guidance: Result<Guidance, ErrorBody>,
     database_path: String,
     acting_as: String,
 }
@@ -29,8 +31,11 @@ impl AppState {
             }
             e.to_body()
         });
+        let guidance =
+            Guidance::builtin().map_err(|e| ErrorBody::new(ErrorCode::Internal, e.to_string()));
         AppState {
             store: Mutex::new(store),
+            guidance,
             database_path,
             acting_as: local_profile_name(),
         }
@@ -78,11 +83,27 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::session_info,
+            commands::guidance,
             commands::list_incidents,
             commands::create_incident,
             commands::get_incident,
             commands::update_facts,
             commands::save_section,
+            commands::set_section_mark,
+            commands::render_markdown,
+            commands::render_letter,
+            commands::add_log_entry,
+            commands::update_log_entry,
+            commands::delete_log_entry,
+            commands::preview_log_import,
+            commands::import_log,
+            commands::log_timeline,
+            commands::add_action,
+            commands::update_action,
+            commands::delete_action,
+            commands::actions_markdown,
+            commands::remember_place,
+            commands::last_place,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

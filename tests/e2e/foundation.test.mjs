@@ -2,7 +2,7 @@
 // summary, quits, starts Candor again, and finds the text where they left it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDriver, stopAll, tempDatabase, textOf, until } from './harness.mjs';
+import { editorText, startDriver, stopAll, tempDatabase, textOf, typeInto, until } from './harness.mjs';
 
 const db = tempDatabase();
 let driver;
@@ -17,38 +17,37 @@ after(() => {
 });
 
 const SUMMARY = 'On Monday, checkout failed for most customers for 95 minutes. We fixed it.';
+const summaryCustomer = '[data-section="summary"] .cm-content[data-view="customer"]';
 
-test('an incident and its summary survive a restart', async () => {
+test('an incident and its summary survive a restart, and Candor reopens where it was left', async () => {
   let browser = await driver.open();
   try {
     await until(() => browser.$('button=New incident').isDisplayed(), 'the incident list');
     await browser.$('button=New incident').click();
     await browser.$('#new-title').setValue('Checkout outage');
     await browser.$('button=Create').click();
+    await until(async () => (await textOf(browser, '.incident-title')) === 'Checkout outage', 'the incident page');
 
+    await browser.$('[data-step="summary"]').click();
+    await typeInto(browser, summaryCustomer, SUMMARY);
     await until(
-      async () => (await textOf(browser, '.incident-title')) === 'Checkout outage',
-      'the incident page',
+      async () => (await browser.$('.save-indicator').getAttribute('data-state')) === 'saved',
+      'the text to be saved',
     );
-
-    const summary = await browser.$('[data-section="summary"] textarea[data-view="customer"]');
-    await summary.setValue(SUMMARY);
-    const indicator = await browser.$('.save-indicator');
-    await until(async () => (await indicator.getAttribute('data-state')) === 'saved', 'the text to be saved');
   } finally {
     await browser.deleteSession();
   }
 
   browser = await driver.open();
   try {
-    const row = await browser.$('.incident-row*=Checkout outage');
-    await until(() => row.isDisplayed(), 'the incident in the list after restart');
-    await row.click();
-    const summary = await browser.$('[data-section="summary"] textarea[data-view="customer"]');
-    await until(() => summary.isDisplayed(), 'the summary editor after restart');
-    assert.equal(await summary.getValue(), SUMMARY);
-    const technical = await browser.$('[data-section="summary"] textarea[data-view="technical"]');
-    assert.equal(await technical.getValue(), '', 'the technical text was not touched');
+    await until(() => browser.$(summaryCustomer).isExisting(), 'the summary step, reopened');
+    assert.equal(await editorText(browser, summaryCustomer), SUMMARY);
+    assert.equal(
+      await editorText(browser, '[data-section="summary"] .cm-content[data-view="technical"]'),
+      '',
+      'the technical text was not touched',
+    );
+    assert.equal(await textOf(browser, '.incident-title'), 'Checkout outage');
   } finally {
     await browser.deleteSession();
   }
@@ -57,9 +56,8 @@ test('an incident and its summary survive a restart', async () => {
 test('a bad fact is refused with a message and nothing is saved', async () => {
   const browser = await driver.open();
   try {
-    const row = await browser.$('.incident-row*=Checkout outage');
-    await until(() => row.isDisplayed(), 'the incident list');
-    await row.click();
+    await until(() => browser.$('[data-step="facts"]').isDisplayed(), 'the wizard');
+    await browser.$('[data-step="facts"]').click();
     const started = await browser.$('input[name="started"]');
     await until(() => started.isDisplayed(), 'the facts form');
     await started.setValue('2026-10-26 14:00');

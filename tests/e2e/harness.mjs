@@ -139,3 +139,26 @@ export { readFileSync };
 export async function textOf(browser, selector) {
   return browser.execute((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
 }
+
+/** The text of a CodeMirror editor, one line per line, without its placeholder. */
+export async function editorText(browser, selector) {
+  return browser.execute((s) => {
+    const lines = [...(document.querySelector(s)?.querySelectorAll('.cm-line') ?? [])];
+    return lines
+      .map((line) => {
+        const copy = line.cloneNode(true);
+        copy.querySelectorAll('.cm-placeholder').forEach((p) => p.remove());
+        return copy.textContent;
+      })
+      .join('\n');
+  }, selector);
+}
+
+/** Types into a CodeMirror editor at the end of its text, as a person would. */
+export async function typeInto(browser, selector, text) {
+  const editor = await browser.$(selector);
+  await until(() => editor.isExisting(), `the editor ${selector}`);
+  await editor.click();
+  await browser.keys(['Control', 'End']);
+  await browser.keys(text);
+}

@@ -22,6 +22,7 @@ fn generate() -> String {
         IncidentSummary::decl(&cfg),
         Incident::decl(&cfg),
         SaveReceipt::decl(&cfg),
+        Place::decl(&cfg),
         SessionInfo::decl(&cfg),
         LetterState::decl(&cfg),
         SectionState::decl(&cfg),

@@ -83,6 +83,15 @@ pub struct SaveReceipt {
     /// False when the text was already exactly this: nothing was written.
     pub changed: bool,
     pub saved_at: DateTime<Utc>,
+    /// Every section's standing after the save, for the step rail.
+    pub progress: Vec<SectionProgress>,
+}
+
+/// Where the user was: the incident open and the wizard step, restored on start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Place {
+    pub incident_id: i64,
+    pub step: String,
 }
 
 /// Where a letter is on its way to customers.

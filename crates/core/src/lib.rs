@@ -17,8 +17,8 @@ pub use error::{ErrorBody, ErrorCode};
 pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
 pub use guidance::{Guidance, Step, StepGuidance};
 pub use letter::{
-    Incident, IncidentSummary, Letter, LetterState, SaveReceipt, SectionMark, SectionProgress,
-    SectionState, SectionTexts, SessionInfo, section_state,
+    Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
+    SectionProgress, SectionState, SectionTexts, SessionInfo, section_state,
 };
 pub use log::{
     ImportFormat, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError, LogKind,

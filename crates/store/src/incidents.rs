@@ -202,16 +202,7 @@ impl Store {
             .ok_or(StoreError::IncidentNotFound(id))?;
         let facts = row.facts()?;
         let letter = self.read(|conn| letter(conn, id))?;
-        let marks = self.section_marks(id)?;
-        let progress = SectionKey::ALL
-            .iter()
-            .zip(marks)
-            .map(|(&section, mark)| SectionProgress {
-                section,
-                state: section_state(letter.section(section), &mark, 0),
-                mark,
-            })
-            .collect();
+        let progress = self.progress_of(id, &letter)?;
         Ok(Incident {
             id,
             uid: row.uid.clone(),
@@ -275,10 +266,25 @@ impl Store {
             search::reindex(tx, id)?;
             Ok(true)
         })?;
+        let letter = self.read(|conn| letter(conn, id))?;
         Ok(SaveReceipt {
             changed,
             saved_at: now,
+            progress: self.progress_of(id, &letter)?,
         })
+    }
+
+    fn progress_of(&self, id: i64, letter: &Letter) -> Result<Vec<SectionProgress>, StoreError> {
+        let marks = self.section_marks(id)?;
+        Ok(SectionKey::ALL
+            .iter()
+            .zip(marks)
+            .map(|(&section, mark)| SectionProgress {
+                section,
+                state: section_state(letter.section(section), &mark, 0),
+                mark,
+            })
+            .collect())
     }
 
     /// Every saved version of one text, oldest first.

@@ -1,13 +1,23 @@
 // Typed calls into the desktop shell. Every failure arrives as an ErrorBody.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ActionItem,
+  ActionItemDraft,
   ErrorBody,
   ErrorCode,
   FactsDraft,
+  Guidance,
+  ImportFormat,
+  ImportPreview,
   Incident,
   IncidentSummary,
+  LogEntry,
+  LogEntryDraft,
+  NewLogEntry,
+  Place,
   SaveReceipt,
   SectionKey,
+  SectionMark,
   SessionInfo,
   View,
 } from './bindings';
@@ -43,12 +53,32 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   sessionInfo: () => call<SessionInfo>('session_info'),
-  listIncidents: () => call<IncidentSummary[]>('list_incidents'),
+  guidance: () => call<Guidance>('guidance'),
+  listIncidents: (query = '') => call<IncidentSummary[]>('list_incidents', { query }),
   createIncident: (title: string, zone: string) => call<Incident>('create_incident', { title, zone }),
   getIncident: (id: number) => call<Incident>('get_incident', { id }),
   updateFacts: (id: number, draft: FactsDraft) => call<Incident>('update_facts', { id, draft }),
   saveSection: (id: number, section: SectionKey, view: View, body: string) =>
     call<SaveReceipt>('save_section', { id, section, view, body }),
+  setSectionMark: (id: number, section: SectionKey, mark: SectionMark) =>
+    call<Incident>('set_section_mark', { id, section, mark }),
+  renderMarkdown: (text: string) => call<string>('render_markdown', { text }),
+  renderLetter: (id: number) => call<string>('render_letter', { id }),
+  addLogEntry: (id: number, draft: LogEntryDraft) => call<LogEntry[]>('add_log_entry', { id, draft }),
+  updateLogEntry: (id: number, entryId: number, draft: LogEntryDraft) =>
+    call<LogEntry[]>('update_log_entry', { id, entryId, draft }),
+  deleteLogEntry: (id: number, entryId: number) => call<LogEntry[]>('delete_log_entry', { id, entryId }),
+  previewLogImport: (id: number, text: string, format: ImportFormat) =>
+    call<ImportPreview>('preview_log_import', { id, text, format }),
+  importLog: (id: number, entries: NewLogEntry[]) => call<LogEntry[]>('import_log', { id, entries }),
+  logTimeline: (id: number) => call<string>('log_timeline', { id }),
+  addAction: (id: number, draft: ActionItemDraft) => call<ActionItem[]>('add_action', { id, draft }),
+  updateAction: (id: number, actionId: number, draft: ActionItemDraft) =>
+    call<ActionItem[]>('update_action', { id, actionId, draft }),
+  deleteAction: (id: number, actionId: number) => call<ActionItem[]>('delete_action', { id, actionId }),
+  actionsMarkdown: (id: number) => call<string>('actions_markdown', { id }),
+  rememberPlace: (place: Place | null) => call<null>('remember_place', { place }),
+  lastPlace: () => call<Place | null>('last_place'),
 };
 
 /** Errors that mean the database itself cannot be used: the app shows them full-page. */

@@ -62,7 +62,13 @@ export type SaveReceipt = {
 /**
  * False when the text was already exactly this: nothing was written.
  */
-changed: boolean, saved_at: string, };
+changed: boolean, saved_at: string, 
+/**
+ * Every section's standing after the save, for the step rail.
+ */
+progress: Array<SectionProgress>, };
+
+export type Place = { incident_id: number, step: string, };
 
 export type SessionInfo = { database_path: string, acting_as: string, };
 

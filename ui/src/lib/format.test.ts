@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, letterRule, publishClock } from './format';
+import { formatInZone, formatMinutes, letterRule, publishClock, sinceEdit } from './format';
 import type { DerivedFacts } from './bindings';
 
 const base: DerivedFacts = {
@@ -46,5 +46,27 @@ describe('letterRule', () => {
     expect(letterRule(base)).toMatch(/write the letter/);
     expect(letterRule({ ...base, meets_letter_rule: false })).toMatch(/optional/);
     expect(letterRule({ ...base, meets_letter_rule: null })).toMatch(/Enter the share/);
+  });
+});
+
+describe('formatInZone', () => {
+  it('shows UTC times on the wall clock of the zone', () => {
+    expect(formatInZone('2026-10-26T18:05:00Z', 'America/New_York', 'input')).toBe('2026-10-26 14:05');
+    expect(formatInZone('2026-10-26T18:05:00Z', 'America/New_York', 'short')).toBe('Oct 26, 2:05 PM EDT');
+    expect(formatInZone('2026-10-26T00:30:00Z', 'Europe/Berlin', 'input')).toBe('2026-10-26 01:30');
+  });
+
+  it('falls back to UTC for a zone it does not know', () => {
+    expect(formatInZone('2026-10-26T18:05:00Z', 'Mars/Olympus', 'input')).toBe('2026-10-26 18:05');
+  });
+});
+
+describe('sinceEdit', () => {
+  it('says how long ago, briefly', () => {
+    const now = new Date('2026-10-26T18:00:00Z');
+    expect(sinceEdit('2026-10-26T17:59:30Z', now)).toBe('just now');
+    expect(sinceEdit('2026-10-26T17:45:00Z', now)).toBe('15 min ago');
+    expect(sinceEdit('2026-10-26T13:00:00Z', now)).toBe('5 h ago');
+    expect(sinceEdit('2026-10-20T13:00:00Z', now)).toBe('Oct 20');
   });
 });

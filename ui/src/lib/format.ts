@@ -44,3 +44,42 @@ export function letterRule(d: DerivedFacts): string {
     ? 'More than half of customers for more than a few minutes: write the letter'
     : 'Below the rule of thumb (half of customers, a few minutes): a letter is optional';
 }
+
+/** A UTC time on the wall clock of `zone`: `input` as the forms take it
+ *  (`2026-10-26 14:05`), `short` for tables (`Oct 26, 2:05 PM EDT`). */
+export function formatInZone(iso: string, zone: string, mode: 'input' | 'short'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const tz = safeZone(zone);
+  if (mode === 'input') {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      })
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  }
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: tz, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  }).format(date);
+}
+
+function safeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `3 min ago`, `5 h ago`, `Oct 26`: how long since an edit, for the incident list. */
+export function sinceEdit(iso: string, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+}
