@@ -73,8 +73,8 @@ export function tempDatabase() {
 }
 
 /** Starts tauri-driver once; `open` then starts the app in a new WebDriver session. */
-export async function startDriver({ database, actingAs = 'e2e drafter' }) {
-  const env = { ...process.env, DISPLAY: await display(), CANDOR_DB: database, CANDOR_AS: actingAs };
+export async function startDriver({ database, actingAs = 'e2e drafter', extraEnv = {} }) {
+  const env = { ...process.env, DISPLAY: await display(), CANDOR_DB: database, CANDOR_AS: actingAs, ...extraEnv };
   const port = await freePort();
   const nativePort = await freePort();
   const log = [];

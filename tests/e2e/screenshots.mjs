@@ -1,7 +1,7 @@
 // Takes the README's screenshots of the real window under Xvfb: `make screenshots`.
 // Builds a made-up incident with the CLI, opens it in the app, and captures the screen.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDriver, stopAll, tempDatabase, until } from './harness.mjs';
 
@@ -22,24 +22,30 @@ try {
     '--severity', 'sev1', '--zone', 'America/Chicago', '--started', ago(380), '--detected', ago(373),
     '--mitigated', ago(330), '--resolved', ago(301), '--affected-share', '68', '--region', 'North America',
   ]);
-  for (const section of ['summary', 'details']) {
-    for (const view of ['technical', 'customer']) {
-      candor(['letter', 'set', id, section, '--view', view], readFileSync(demo(`${section}-${view}.md`)));
-    }
+  for (const file of readdirSync(join(import.meta.dirname, 'demo'))) {
+    const [section, view] = file.replace('.md', '').split('-');
+    candor(['letter', 'set', id, section, '--view', view], readFileSync(demo(file)));
   }
-  const driver = await startDriver({ database: db.path, actingAs: 'Dana Whitfield' });
-  const browser = await driver.open();
-  try {
-    const row = await browser.$('.incident-row');
-    await until(() => row.isDisplayed(), 'the incident list');
-    await row.click();
-    await until(() => browser.$('[data-section="summary"]').isDisplayed(), 'the incident page');
-    await new Promise((r) => setTimeout(r, 500));
-    const out = join(root, 'assets/screenshots/incident-page.png');
-    execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', out]);
-    console.log(`wrote ${out}`);
-  } finally {
-    await browser.deleteSession();
+  for (const theme of ['light', 'dark']) {
+    // WebKitGTK takes the colour scheme from the GTK theme.
+    const extraEnv = theme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : { GTK_THEME: 'Adwaita' };
+    const driver = await startDriver({ database: db.path, actingAs: 'Dana Whitfield', extraEnv });
+    const browser = await driver.open();
+    try {
+      // The first start shows the list; later starts reopen the incident where it was left.
+      await until(async () => (await browser.$('.incident-row').isExisting()) || browser.$('.step-rail').isExisting(), 'the window');
+      if (await browser.$('.incident-row').isExisting()) await browser.$('.incident-row').click();
+      await until(() => browser.$('[data-step="summary"]').isDisplayed(), 'the wizard');
+      await browser.$('[data-step="summary"]').click();
+      await until(() => browser.$('.letter-preview p').isExisting(), 'the preview');
+      await new Promise((r) => setTimeout(r, 700));
+      const out = join(root, `assets/screenshots/wizard-${theme}.png`);
+      execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', out]);
+      console.log(`wrote ${out}`);
+    } finally {
+      await browser.deleteSession();
+      stopAll();
+    }
   }
 } finally {
   stopAll();
