@@ -2,6 +2,7 @@
 //! committed in `ui/src/lib/bindings.ts`. This test fails when that file is stale;
 //! `make bindings` (CANDOR_UPDATE_BINDINGS=1) rewrites it.
 
+use crate::checks::{Category, Finding, HouseStyle, Level, TextFindings, house::PreferredTerm};
 use crate::*;
 use ts_rs::{Config, TS};
 
@@ -41,6 +42,12 @@ fn generate() -> String {
         Step::decl(&cfg),
         StepGuidance::decl(&cfg),
         Guidance::decl(&cfg),
+        Level::decl(&cfg),
+        Category::decl(&cfg),
+        Finding::decl(&cfg),
+        TextFindings::decl(&cfg),
+        PreferredTerm::decl(&cfg),
+        HouseStyle::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

@@ -4,6 +4,7 @@
 //! the desktop shell all speak these types; nothing here knows of SQLite, files or Tauri.
 
 pub mod action;
+pub mod checks;
 pub mod error;
 pub mod facts;
 pub mod guidance;

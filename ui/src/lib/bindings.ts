@@ -121,3 +121,35 @@ export type StepGuidance = { step: Step, title: string, why: string, questions: 
 example: string, };
 
 export type Guidance = { step: Array<StepGuidance>, };
+
+export type Level = "suggestion" | "warning" | "error";
+
+export type Category = "person-name" | "vendor-blame" | "blame-shift" | "non-apology" | "absolute-promise" | "jargon" | "sensitive-detail" | "leak" | "structure" | "readability" | "style";
+
+export type Finding = { rule: string, category: Category, level: Level, section: SectionKey | null, message: string, text: string, start: number, end: number, line: number, column: number, fix: string | null, };
+
+export type TextFindings = { section: SectionKey | null, view: View, findings: Array<Finding>, };
+
+export type PreferredTerm = { 
+/**
+ * The word to use.
+ */
+use: string, 
+/**
+ * The words to replace with it.
+ */
+instead_of: Array<string>, };
+
+export type HouseStyle = { preferred: Array<PreferredTerm>, banned: Array<string>, 
+/**
+ * Product and company names, spelled exactly as they must appear.
+ */
+products: Array<string>, 
+/**
+ * People whose names must never reach a letter.
+ */
+people: Array<string>, 
+/**
+ * Vendors and partners not to blame.
+ */
+vendors: Array<string>, };

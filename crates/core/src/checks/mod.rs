@@ -1,0 +1,22 @@
+//! The checks: a Vale-style rule engine over a letter's texts. Rules are data (the TOML
+//! files in `assets/rules/` and the house style guide); list rules compile into one
+//! longest-match automaton, patterns into regular expressions, and a few detectors
+//! (person names, vendor blame, leaks, structure, readability) add what a list cannot.
+
+mod detect;
+mod engine;
+pub mod house;
+pub mod model;
+pub mod rules;
+pub mod text;
+
+pub use engine::{CheckContext, RuleSet, TextFindings, identifiers};
+pub use house::HouseStyle;
+pub use model::{Category, Finding, Level};
+pub use rules::RuleError;
+
+/// Words that put the cause on someone else, for vendor-blame rules (built-in and house).
+pub const BLAME_CUES: &[&str] = &[
+    r"(?i)\b(caused by|due to|because of|blame[sd]?|fault|failed|failure|failing|mislabell?ed|misconfigured|outage at|went down|was down|were down|did not|didn't|neglected|responsible for|their (error|mistake|side|end)|on their (side|end)|broke|dropped|error by|errors? at|problem at|issue at|issues? with)\b",
+    r"(?i)'s (outage|failure|error|mistake|fault)",
+];

@@ -1,0 +1,89 @@
+//! What a check produces: findings with a rule, a category, a level and a place.
+
+use crate::SectionKey;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Suggestion,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Suggestion => "suggestion",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    PersonName,
+    VendorBlame,
+    BlameShift,
+    NonApology,
+    AbsolutePromise,
+    Jargon,
+    SensitiveDetail,
+    Leak,
+    Structure,
+    Readability,
+    Style,
+}
+
+impl Category {
+    pub const ALL: [Category; 11] = [
+        Category::PersonName,
+        Category::VendorBlame,
+        Category::BlameShift,
+        Category::NonApology,
+        Category::AbsolutePromise,
+        Category::Jargon,
+        Category::SensitiveDetail,
+        Category::Leak,
+        Category::Structure,
+        Category::Readability,
+        Category::Style,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::PersonName => "person-name",
+            Category::VendorBlame => "vendor-blame",
+            Category::BlameShift => "blame-shift",
+            Category::NonApology => "non-apology",
+            Category::AbsolutePromise => "absolute-promise",
+            Category::Jargon => "jargon",
+            Category::SensitiveDetail => "sensitive-detail",
+            Category::Leak => "leak",
+            Category::Structure => "structure",
+            Category::Readability => "readability",
+            Category::Style => "style",
+        }
+    }
+}
+
+/// One thing a rule found. `start` and `end` are byte offsets in the checked text;
+/// `line` and `column` are 1-based.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Finding {
+    pub rule: String,
+    pub category: Category,
+    pub level: Level,
+    pub section: Option<SectionKey>,
+    pub message: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    pub fix: Option<String>,
+}
