@@ -2,6 +2,7 @@
 //! parses its arguments, calls the store or the core, and prints; exit code 0 on success,
 //! 1 when a check finds an error-level finding, 2 on bad input with one line on stderr.
 
+use candor_core::checks::{HouseStyle, Level, RuleSet, markdown_letter};
 use candor_core::{ErrorBody, FactsError, IncidentFacts, SectionKey, Severity, View, facts};
 use candor_store::{Store, StoreError, local_profile_name, resolve_db_path};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -28,6 +29,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check a letter written as Markdown; exit code 1 when an error-level finding is open
+    Check {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// A house style guide (TOML) to check with as well
+        #[arg(long, value_name = "HOUSE.toml")]
+        style: Option<PathBuf>,
+    },
     /// Create and list incidents
     #[command(subcommand)]
     Incident(IncidentCommand),
@@ -102,6 +112,12 @@ enum LetterCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Text,
     Json,
@@ -150,10 +166,18 @@ impl From<FactsError> for Failure {
     }
 }
 
+/// What a successful command says about its result.
+enum Outcome {
+    Done,
+    /// `check` found at least one error-level finding.
+    ErrorsFound,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::ErrorsFound) => ExitCode::from(1),
         Err(Failure(message)) => {
             eprintln!("candor: {message}");
             ExitCode::from(2)
@@ -165,9 +189,10 @@ fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
     Ok(Store::open(&resolve_db_path(db)?)?)
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli) -> Result<Outcome, Failure> {
     let actor = cli.acting_as.clone().unwrap_or_else(local_profile_name);
     match cli.command {
+        Command::Check { file, format, style } => return check(&file, format, style.as_deref()),
         Command::Incident(IncidentCommand::New(args)) => {
             let incident = new_incident_facts(*args)?;
             let mut store = open_store(cli.db)?;
@@ -217,7 +242,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
     }
-    Ok(())
+    Ok(Outcome::Done)
+}
+
+fn check(file: &std::path::Path, format: CheckFormat, style: Option<&std::path::Path>) -> Result<Outcome, Failure> {
+    let rules = match style {
+        None => RuleSet::builtin(),
+        Some(path) => {
+            let text = read_text(Some(path.to_path_buf()))?;
+            let house = HouseStyle::from_toml(&text)
+                .map_err(|e| Failure(format!("{}:{}: {}", path.display(), e.line, e.reason)))?;
+            RuleSet::with_house(&house)
+        }
+    }
+    .map_err(|e| Failure(e.to_string()))?;
+    let text = read_text(Some(file.to_path_buf()))?;
+    let findings = markdown_letter::check(&rules, &text, &[]);
+    match format {
+        CheckFormat::Json => println!("{}", to_json(&findings)?),
+        CheckFormat::Text => {
+            for f in &findings {
+                println!("{}:{}:{} {} {} {}", file.display(), f.line, f.column, f.level, f.rule, f.message);
+            }
+        }
+    }
+    Ok(if findings.iter().any(|f| f.level == Level::Error) { Outcome::ErrorsFound } else { Outcome::Done })
 }
 
 fn new_incident_facts(args: NewIncident) -> Result<IncidentFacts, Failure> {

@@ -270,3 +270,72 @@ fn bump_schema_version(db: &Path) {
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
     std::fs::write(db, bytes).unwrap();
 }
+
+fn check_file(args: &[&str], contents: &str) -> Run {
+    let (_dir, db) = temp_db();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("letter.md");
+    std::fs::write(&file, contents).unwrap();
+    let mut all = vec!["check", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    candor(&db, &all, None)
+}
+
+const GOOD_LETTER: &str = "# Reminders stopped\n\n## Summary of events\n\nOn Tuesday from 12:40 to 3:50 PM Mountain Time, reminders did not go out.\n\n## What happened in detail\n\nA change we made stopped them.\n\n## Where we went wrong\n\nWe released in clinic hours. We are sorry.\n\n## How we're doing better\n\n- We alert on silence. In place since November 18.\n\n## Thank you\n\nThank you for your patience.\n";
+
+#[test]
+fn check_exits_0_on_a_clean_letter_and_1_on_errors() {
+    let clean = check_file(&[], GOOD_LETTER);
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    assert_eq!(clean.stdout, "");
+
+    let bad = GOOD_LETTER.replace("We are sorry.", "We apologize for any inconvenience.");
+    let run = check_file(&[], &bad);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines.iter().any(|l| l.ends_with("letter.md:13:33 error Candor.NonApology \u{201c}apologize for any inconvenience\u{201d} reads as an apology that does not own the harm. Say what we are sorry for, without conditions.")), "{lines:?}");
+}
+
+#[test]
+fn check_json_has_exactly_the_documented_fields() {
+    let run = check_file(&["--format", "json"], &GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not"));
+    assert_eq!(run.code, 1);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = value.as_array().unwrap();
+    let f = findings.iter().find(|f| f["category"] == "person-name").unwrap();
+    let mut keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["category", "column", "end", "fix", "level", "line", "message", "rule", "section", "start", "text"]);
+    assert_eq!(f["text"], "Dana");
+    assert_eq!(f["section"], "summary");
+    let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+    assert_eq!(&GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not")[start..end], "Dana");
+}
+
+#[test]
+fn check_with_a_house_style_and_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let style = dir.path().join("house.toml");
+    std::fs::write(&style, "banned = [\"clinic hours\"]\n").unwrap();
+    let run = check_file(&["--style", style.to_str().unwrap()], GOOD_LETTER);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("House.Banned"), "{}", run.stdout);
+
+    std::fs::write(&style, "baned = [\"x\"]\n").unwrap();
+    let run = check_file(&["--style", style.to_str().unwrap()], GOOD_LETTER);
+    assert_bad_input(&run, "house.toml:1");
+
+    let (_d, db) = temp_db();
+    assert_bad_input(&candor(&db, &["check", "/nonexistent/letter.md"], None), "no such file");
+    let bin = dir.path().join("bin.md");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
+    assert_bad_input(&candor(&db, &["check", bin.to_str().unwrap()], None), "not UTF-8");
+}
+
+#[test]
+fn a_file_that_is_not_a_letter_is_checked_as_one_text() {
+    let run = check_file(&[], "## Notes\n\nWe apologize for any inconvenience.\n");
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.contains("EmptySection"), "{}", run.stdout);
+    assert!(run.stdout.contains("Candor.NonApology"));
+}

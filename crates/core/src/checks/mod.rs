@@ -5,6 +5,7 @@
 
 mod detect;
 mod engine;
+pub mod markdown_letter;
 pub mod house;
 pub mod model;
 pub mod rules;
