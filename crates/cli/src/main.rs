@@ -192,7 +192,11 @@ fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     let actor = cli.acting_as.clone().unwrap_or_else(local_profile_name);
     match cli.command {
-        Command::Check { file, format, style } => return check(&file, format, style.as_deref()),
+        Command::Check {
+            file,
+            format,
+            style,
+        } => return check(&file, format, style.as_deref()),
         Command::Incident(IncidentCommand::New(args)) => {
             let incident = new_incident_facts(*args)?;
             let mut store = open_store(cli.db)?;
@@ -245,7 +249,11 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
     Ok(Outcome::Done)
 }
 
-fn check(file: &std::path::Path, format: CheckFormat, style: Option<&std::path::Path>) -> Result<Outcome, Failure> {
+fn check(
+    file: &std::path::Path,
+    format: CheckFormat,
+    style: Option<&std::path::Path>,
+) -> Result<Outcome, Failure> {
     let rules = match style {
         None => RuleSet::builtin(),
         Some(path) => {
@@ -262,11 +270,23 @@ fn check(file: &std::path::Path, format: CheckFormat, style: Option<&std::path::
         CheckFormat::Json => println!("{}", to_json(&findings)?),
         CheckFormat::Text => {
             for f in &findings {
-                println!("{}:{}:{} {} {} {}", file.display(), f.line, f.column, f.level, f.rule, f.message);
+                println!(
+                    "{}:{}:{} {} {} {}",
+                    file.display(),
+                    f.line,
+                    f.column,
+                    f.level,
+                    f.rule,
+                    f.message
+                );
             }
         }
     }
-    Ok(if findings.iter().any(|f| f.level == Level::Error) { Outcome::ErrorsFound } else { Outcome::Done })
+    Ok(if findings.iter().any(|f| f.level == Level::Error) {
+        Outcome::ErrorsFound
+    } else {
+        Outcome::Done
+    })
 }
 
 fn new_incident_facts(args: NewIncident) -> Result<IncidentFacts, Failure> {

@@ -298,18 +298,36 @@ fn check_exits_0_on_a_clean_letter_and_1_on_errors() {
 
 #[test]
 fn check_json_has_exactly_the_documented_fields() {
-    let run = check_file(&["--format", "json"], &GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not"));
+    let run = check_file(
+        &["--format", "json"],
+        &GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not"),
+    );
     assert_eq!(run.code, 1);
     let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let findings = value.as_array().unwrap();
-    let f = findings.iter().find(|f| f["category"] == "person-name").unwrap();
+    let f = findings
+        .iter()
+        .find(|f| f["category"] == "person-name")
+        .unwrap();
     let mut keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, vec!["category", "column", "end", "fix", "level", "line", "message", "rule", "section", "start", "text"]);
+    assert_eq!(
+        keys,
+        vec![
+            "category", "column", "end", "fix", "level", "line", "message", "rule", "section",
+            "start", "text"
+        ]
+    );
     assert_eq!(f["text"], "Dana");
     assert_eq!(f["section"], "summary");
-    let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
-    assert_eq!(&GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not")[start..end], "Dana");
+    let (start, end) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &GOOD_LETTER.replace("reminders did not", "Dana saw reminders did not")[start..end],
+        "Dana"
+    );
 }
 
 #[test]
@@ -326,10 +344,16 @@ fn check_with_a_house_style_and_bad_input() {
     assert_bad_input(&run, "house.toml:1");
 
     let (_d, db) = temp_db();
-    assert_bad_input(&candor(&db, &["check", "/nonexistent/letter.md"], None), "no such file");
+    assert_bad_input(
+        &candor(&db, &["check", "/nonexistent/letter.md"], None),
+        "no such file",
+    );
     let bin = dir.path().join("bin.md");
     std::fs::write(&bin, [0xff, 0xfe, 0x00]).unwrap();
-    assert_bad_input(&candor(&db, &["check", bin.to_str().unwrap()], None), "not UTF-8");
+    assert_bad_input(
+        &candor(&db, &["check", bin.to_str().unwrap()], None),
+        "not UTF-8",
+    );
 }
 
 #[test]

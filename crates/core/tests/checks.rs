@@ -390,7 +390,7 @@ fn structure() {
 #[test]
 fn readability() {
     let long = "We know that the unexpected and unprecedented interruption of connectivity across multiple geographically distributed infrastructure components, which occurred as a consequence of an unanticipated interaction between configuration modifications and previously undocumented behaviour, created considerable operational difficulties for organisations depending on continuous availability.";
-    let f = check(long);
+    let f = check(&format!("{long} {long}"));
     let r: Vec<&Finding> = f
         .iter()
         .filter(|f| f.category == Category::Readability)

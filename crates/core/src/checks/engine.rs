@@ -330,6 +330,10 @@ impl RuleSet {
             f.category != Category::Leak || !names.iter().any(|&(s, e)| s < f.end && f.start < e)
         });
         out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+        // Two patterns of one rule can find the same words; report them once.
+        out.dedup_by(|a, b| {
+            a.rule == b.rule && a.start == b.start && a.end == b.end && a.message == b.message
+        });
         out
     }
 

@@ -17,7 +17,8 @@ pub struct MarkdownLetter {
 }
 
 fn heading(line: &str) -> Option<&str> {
-    line.strip_prefix("## ").map(|h| h.trim().trim_end_matches('#').trim())
+    line.strip_prefix("## ")
+        .map(|h| h.trim().trim_end_matches('#').trim())
 }
 
 pub fn parse(text: &str) -> MarkdownLetter {
@@ -37,30 +38,46 @@ pub fn parse(text: &str) -> MarkdownLetter {
     let keys: Vec<Option<SectionKey>> = headings.iter().map(|(_, _, h)| h.parse().ok()).collect();
     let is_letter = !headings.is_empty() && keys.iter().all(Option::is_some);
     if !is_letter {
-        return MarkdownLetter { sections: Vec::new(), is_letter: false };
+        return MarkdownLetter {
+            sections: Vec::new(),
+            is_letter: false,
+        };
     }
     let sections = headings
         .iter()
         .zip(keys)
         .enumerate()
         .filter_map(|(i, ((_, body_start, _), key))| {
-            let end = headings.get(i + 1).map_or(text.len(), |(start, _, _)| *start);
+            let end = headings
+                .get(i + 1)
+                .map_or(text.len(), |(start, _, _)| *start);
             key.map(|k| (k, *body_start..end))
         })
         .collect();
-    MarkdownLetter { sections, is_letter: true }
+    MarkdownLetter {
+        sections,
+        is_letter: true,
+    }
 }
 
 /// Checks a letter file. Offsets, lines and columns are those of the file.
 pub fn check(rules: &RuleSet, text: &str, people: &[String]) -> Vec<Finding> {
     let parsed = parse(text);
-    let ctx = CheckContext { people: people.to_vec(), ..Default::default() };
+    let ctx = CheckContext {
+        people: people.to_vec(),
+        ..Default::default()
+    };
     if !parsed.is_letter {
         return rules.check_text(text, None, View::Customer, &ctx);
     }
     let mut out = Vec::new();
     for key in SectionKey::ALL {
-        let ranges: Vec<&Range<usize>> = parsed.sections.iter().filter(|(k, _)| *k == key).map(|(_, r)| r).collect();
+        let ranges: Vec<&Range<usize>> = parsed
+            .sections
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, r)| r)
+            .collect();
         if ranges.is_empty() {
             // A section the file leaves out is an empty one.
             out.extend(rules.check_text("", Some(key), View::Customer, &ctx));
@@ -100,10 +117,16 @@ mod tests {
         let rules = RuleSet::builtin().unwrap_or_else(|e| panic!("{e}"));
         let t = "# Outage\n\n## Summary of events\n\nWe apologize for any inconvenience.\n";
         let f = check(&rules, t, &[]);
-        let hedge = f.iter().find(|f| f.rule == "Candor.NonApology").unwrap_or_else(|| panic!("{f:?}"));
+        let hedge = f
+            .iter()
+            .find(|f| f.rule == "Candor.NonApology")
+            .unwrap_or_else(|| panic!("{f:?}"));
         assert_eq!(&t[hedge.start..hedge.end], hedge.text);
         assert_eq!((hedge.line, hedge.column), (5, 4));
         // The sections the file leaves out are reported empty.
-        assert!(f.iter().any(|f| f.rule == "Candor.EmptySection" && f.section == Some(SectionKey::Thanks)));
+        assert!(
+            f.iter()
+                .any(|f| f.rule == "Candor.EmptySection" && f.section == Some(SectionKey::Thanks))
+        );
     }
 }

@@ -5,8 +5,8 @@
 
 mod detect;
 mod engine;
-pub mod markdown_letter;
 pub mod house;
+pub mod markdown_letter;
 pub mod model;
 pub mod rules;
 pub mod text;
