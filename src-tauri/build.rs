@@ -23,6 +23,16 @@ const COMMANDS: &[&str] = &[
     "actions_markdown",
     "remember_place",
     "last_place",
+    "check_letter",
+    "check_text",
+    "dismiss_finding",
+    "restore_finding",
+    "list_dismissals",
+    "audit_log",
+    "house_style",
+    "save_house_style",
+    "import_house_style",
+    "export_house_style",
 ];
 
 fn main() {

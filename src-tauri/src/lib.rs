@@ -2,16 +2,20 @@
 //! arguments, calls `candor-core` or `candor-store`, and hands back the result or an
 //! `ErrorBody {code, message}`. No domain rule lives here.
 
+mod checks;
 mod commands;
 
+use candor_core::checks::RuleSet;
 use candor_core::{ErrorBody, ErrorCode, Guidance};
 use candor_store::{Store, local_profile_name, resolve_db_path};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 /// The store, or why it could not be opened: the window still starts and shows the reason.
 pub struct AppState {
     store: Mutex<Result<Store, ErrorBody>>,
+    /// The built-in rules plus the house style guide; rebuilt when the guide changes.
+    rules: RwLock<Result<RuleSet, ErrorBody>>,
     /// The wizard's guidance, read and checked once at start.
     guidance: Result<Guidance, ErrorBody>,
     database_path: String,
@@ -31,10 +35,16 @@ impl AppState {
             }
             e.to_body()
         });
+        let house = match &store {
+            Ok(s) => checks::load_house(s).unwrap_or_default(),
+            Err(_) => Default::default(),
+        };
+        let rules = RwLock::new(checks::rules_for(&house));
         let guidance =
             Guidance::builtin().map_err(|e| ErrorBody::new(ErrorCode::Internal, e.to_string()));
         AppState {
             store: Mutex::new(store),
+            rules,
             guidance,
             database_path,
             acting_as: local_profile_name(),
@@ -62,6 +72,29 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Runs `f` with the current rules.
+    fn with_rules<T>(
+        &self,
+        f: impl FnOnce(&RuleSet) -> Result<T, ErrorBody>,
+    ) -> Result<T, ErrorBody> {
+        let guard = self.rules.read().map_err(|_| {
+            ErrorBody::new(
+                ErrorCode::Internal,
+                "the checks stopped working; restart Candor",
+            )
+        })?;
+        let rules = guard.as_ref().map_err(|e| e.clone())?;
+        f(rules)
+    }
+
+    fn replace_rules(&self, rules: RuleSet) {
+        if let Ok(mut guard) = self.rules.write() {
+            *guard = Ok(rules);
+        }
+    }
+}
+
 /// `--db PATH` or `--db=PATH` on the app's command line.
 fn db_argument() -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
@@ -80,6 +113,7 @@ pub fn run() {
     let state = AppState::open(db_argument());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::session_info,
@@ -104,6 +138,16 @@ pub fn run() {
             commands::actions_markdown,
             commands::remember_place,
             commands::last_place,
+            checks::check_letter,
+            checks::check_text,
+            checks::dismiss_finding,
+            checks::restore_finding,
+            checks::list_dismissals,
+            checks::audit_log,
+            checks::house_style,
+            checks::save_house_style,
+            checks::import_house_style,
+            checks::export_house_style,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

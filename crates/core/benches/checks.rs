@@ -9,7 +9,10 @@ use std::hint::black_box;
 /// with the same amount of technical text beside it.
 fn big_letter() -> Letter {
     let sample = include_str!("../../../tests/letters/01-good-reminders.md");
-    let paragraphs: Vec<&str> = sample.split("\n\n").filter(|p| !p.starts_with('#')).collect();
+    let paragraphs: Vec<&str> = sample
+        .split("\n\n")
+        .filter(|p| !p.starts_with('#'))
+        .collect();
     let mut letter = Letter::default();
     let mut words = 0;
     let mut i = 0;
@@ -19,7 +22,9 @@ fn big_letter() -> Letter {
         let texts = letter.section_mut(key);
         texts.customer.push_str(p);
         texts.customer.push_str("\n\n");
-        texts.technical.push_str("db-7 failover at 14:05; pay-router-3 timeouts; Priya rolled back v412.\n\n");
+        texts
+            .technical
+            .push_str("db-7 failover at 14:05; pay-router-3 timeouts; Priya rolled back v412.\n\n");
         words += p.split_whitespace().count();
         i += 1;
     }
@@ -40,7 +45,12 @@ fn bench(c: &mut Criterion) {
         }
         let ctx = candor_core::checks::CheckContext::default();
         b.iter(|| {
-            black_box(rules.check_text(black_box(&all), Some(SectionKey::Details), View::Customer, &ctx));
+            black_box(rules.check_text(
+                black_box(&all),
+                Some(SectionKey::Details),
+                View::Customer,
+                &ctx,
+            ));
             black_box(render::markdown_html(black_box(&all)));
         })
     });

@@ -2,7 +2,10 @@
 //! committed in `ui/src/lib/bindings.ts`. This test fails when that file is stale;
 //! `make bindings` (CANDOR_UPDATE_BINDINGS=1) rewrites it.
 
-use crate::checks::{Category, Finding, HouseStyle, Level, TextFindings, house::PreferredTerm};
+use crate::checks::{
+    Category, Dismissal, Finding, HouseStyle, LetterCheck, Level, TextFindings,
+    house::PreferredTerm,
+};
 use crate::*;
 use ts_rs::{Config, TS};
 
@@ -48,6 +51,9 @@ fn generate() -> String {
         TextFindings::decl(&cfg),
         PreferredTerm::decl(&cfg),
         HouseStyle::decl(&cfg),
+        AuditEntry::decl(&cfg),
+        Dismissal::decl(&cfg),
+        LetterCheck::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

@@ -87,6 +87,23 @@ pub struct SaveReceipt {
     pub progress: Vec<SectionProgress>,
 }
 
+impl Incident {
+    /// The people the incident names in its log and action items: their names must not
+    /// reach the customer letter.
+    pub fn people(&self) -> Vec<String> {
+        let mut people: Vec<String> = self
+            .log
+            .iter()
+            .map(|e| e.author.trim().to_string())
+            .chain(self.actions.iter().map(|a| a.owner.trim().to_string()))
+            .filter(|p| !p.is_empty())
+            .collect();
+        people.sort();
+        people.dedup();
+        people
+    }
+}
+
 /// Where the user was: the incident open and the wizard step, restored on start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Place {

@@ -4,6 +4,7 @@
 //! the desktop shell all speak these types; nothing here knows of SQLite, files or Tauri.
 
 pub mod action;
+pub mod audit;
 pub mod checks;
 pub mod error;
 pub mod facts;
@@ -14,6 +15,7 @@ pub mod render;
 pub mod section;
 
 pub use action::{ActionError, ActionItem, ActionItemDraft, ActionStatus, NewActionItem};
+pub use audit::AuditEntry;
 pub use error::{ErrorBody, ErrorCode};
 pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
 pub use guidance::{Guidance, Step, StepGuidance};

@@ -4,6 +4,8 @@
 //! and never lets SQLite's own error text reach them.
 
 mod actions;
+mod audit;
+mod dismissals;
 mod error;
 mod incidents;
 mod log;
@@ -14,6 +16,8 @@ mod search;
 mod settings;
 mod time;
 
+pub use audit::ChainBreak;
+pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use incidents::{MAX_TEXT_BYTES, Revision};
 pub use open::SCHEMA_VERSION;

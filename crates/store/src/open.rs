@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_incidents_and_letters.sql"),
     include_str!("migrations/002_log_and_actions.sql"),
     include_str!("migrations/003_marks_settings_search.sql"),
+    include_str!("migrations/004_dismissals_and_audit.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

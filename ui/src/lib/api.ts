@@ -20,6 +20,11 @@ import type {
   SectionMark,
   SessionInfo,
   View,
+  Finding,
+  LetterCheck,
+  Dismissal,
+  HouseStyle,
+  AuditEntry,
 } from './bindings';
 
 const CODES: readonly ErrorCode[] = [
@@ -79,6 +84,18 @@ export const api = {
   actionsMarkdown: (id: number) => call<string>('actions_markdown', { id }),
   rememberPlace: (place: Place | null) => call<null>('remember_place', { place }),
   lastPlace: () => call<Place | null>('last_place'),
+  checkLetter: (id: number) => call<LetterCheck>('check_letter', { id }),
+  checkText: (id: number, section: SectionKey, view: View, text: string) =>
+    call<Finding[]>('check_text', { id, section, view, text }),
+  dismissFinding: (id: number, section: SectionKey, view: View, rule: string, text: string, reason: string) =>
+    call<LetterCheck>('dismiss_finding', { id, section, view, rule, text, reason }),
+  restoreFinding: (id: number, dismissalId: number) => call<LetterCheck>('restore_finding', { id, dismissalId }),
+  listDismissals: (id: number) => call<Dismissal[]>('list_dismissals', { id }),
+  auditLog: (id: number) => call<AuditEntry[]>('audit_log', { id }),
+  houseStyle: () => call<HouseStyle>('house_style'),
+  saveHouseStyle: (style: HouseStyle) => call<HouseStyle>('save_house_style', { style }),
+  importHouseStyle: (text: string) => call<HouseStyle>('import_house_style', { text }),
+  exportHouseStyle: (path: string) => call<null>('export_house_style', { path }),
 };
 
 /** Errors that mean the database itself cannot be used: the app shows them full-page. */

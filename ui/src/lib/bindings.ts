@@ -153,3 +153,13 @@ people: Array<string>,
  * Vendors and partners not to blame.
  */
 vendors: Array<string>, };
+
+export type AuditEntry = { id: number, incident_id: number | null, at: string, actor: string, action: string, detail: string, 
+/**
+ * SHA-256 of the content the action was about (empty when none).
+ */
+content_hash: string, prev_hash: string, hash: string, };
+
+export type Dismissal = { id: number, section: string, view: string, rule: string, text: string, reason: string, dismissed_by: string, dismissed_at: string, };
+
+export type LetterCheck = { texts: Array<TextFindings>, progress: Array<SectionProgress>, dismissals: Array<Dismissal>, };

@@ -6,6 +6,7 @@
 mod detect;
 mod engine;
 pub mod house;
+pub mod incident;
 pub mod markdown_letter;
 pub mod model;
 pub mod rules;
@@ -13,7 +14,7 @@ pub mod text;
 
 pub use engine::{CheckContext, RuleSet, TextFindings, identifiers};
 pub use house::HouseStyle;
-pub use model::{Category, Finding, Level};
+pub use model::{Category, Dismissal, Finding, LetterCheck, Level};
 pub use rules::RuleError;
 
 /// Words that put the cause on someone else, for vendor-blame rules (built-in and house).

@@ -87,3 +87,34 @@ pub struct Finding {
     pub column: u32,
     pub fix: Option<String>,
 }
+
+/// A finding dismissed with a reason; it stays hidden while the same rule matches the same
+/// words in the same text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Dismissal {
+    pub id: i64,
+    pub section: String,
+    pub view: String,
+    pub rule: String,
+    pub text: String,
+    pub reason: String,
+    pub dismissed_by: String,
+    pub dismissed_at: String,
+}
+
+impl Dismissal {
+    pub fn covers(&self, section: SectionKey, view: crate::View, rule: &str, text: &str) -> bool {
+        self.section == section.key()
+            && self.view == view.key()
+            && self.rule == rule
+            && self.text == text
+    }
+}
+
+/// Every text's findings and the step states that follow from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LetterCheck {
+    pub texts: Vec<super::TextFindings>,
+    pub progress: Vec<crate::SectionProgress>,
+    pub dismissals: Vec<Dismissal>,
+}

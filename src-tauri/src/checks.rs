@@ -1,0 +1,141 @@
+//! The commands behind the inline checks, dismissals and the house style guide.
+
+use crate::AppState;
+use candor_core::checks::incident::{letter_findings, progress, text_findings};
+use candor_core::checks::{Dismissal, Finding, HouseStyle, LetterCheck, RuleSet};
+use candor_core::{AuditEntry, ErrorBody, ErrorCode, SectionKey, View};
+use candor_store::{FindingAt, Store, StoreError};
+use tauri::State;
+
+type Reply<T> = Result<T, ErrorBody>;
+
+/// The setting that holds the house style guide, as its TOML text.
+pub const HOUSE_SETTING: &str = "house_style";
+
+pub fn load_house(store: &Store) -> Result<HouseStyle, StoreError> {
+    match store.setting(HOUSE_SETTING)? {
+        None => Ok(HouseStyle::default()),
+        Some(text) => HouseStyle::from_toml(&text).map_err(|e| StoreError::Refused(e.to_string())),
+    }
+}
+
+pub fn rules_for(house: &HouseStyle) -> Result<RuleSet, ErrorBody> {
+    RuleSet::with_house(house).map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))
+}
+
+fn letter_check(state: &AppState, id: i64) -> Reply<LetterCheck> {
+    let (incident, dismissals) =
+        state.with_store(|store| Ok((store.incident(id)?, store.dismissals(id)?)))?;
+    state.with_rules(|rules| {
+        let dismissed = |s: SectionKey, v: View, rule: &str, text: &str| {
+            dismissals.iter().any(|d| d.covers(s, v, rule, text))
+        };
+        let texts = letter_findings(rules, &incident, &dismissed);
+        Ok(LetterCheck {
+            progress: progress(&incident, &texts),
+            texts,
+            dismissals: dismissals.clone(),
+        })
+    })
+}
+
+#[tauri::command]
+pub fn check_letter(state: State<'_, AppState>, id: i64) -> Reply<LetterCheck> {
+    letter_check(&state, id)
+}
+
+#[tauri::command]
+pub fn check_text(
+    state: State<'_, AppState>,
+    id: i64,
+    section: SectionKey,
+    view: View,
+    text: String,
+) -> Reply<Vec<Finding>> {
+    let (incident, dismissals) =
+        state.with_store(|store| Ok((store.incident(id)?, store.dismissals(id)?)))?;
+    state.with_rules(|rules| {
+        let dismissed = |s: SectionKey, v: View, rule: &str, t: &str| {
+            dismissals.iter().any(|d| d.covers(s, v, rule, t))
+        };
+        Ok(text_findings(
+            rules, &incident, section, view, &text, &dismissed,
+        ))
+    })
+}
+
+#[tauri::command]
+pub fn dismiss_finding(
+    state: State<'_, AppState>,
+    id: i64,
+    section: SectionKey,
+    view: View,
+    rule: String,
+    text: String,
+    reason: String,
+) -> Reply<LetterCheck> {
+    let finding = FindingAt {
+        section,
+        view,
+        rule: &rule,
+        text: &text,
+    };
+    state.with_store(|store| store.dismiss_finding(id, finding, &reason, &state.acting_as))?;
+    letter_check(&state, id)
+}
+
+#[tauri::command]
+pub fn restore_finding(
+    state: State<'_, AppState>,
+    id: i64,
+    dismissal_id: i64,
+) -> Reply<LetterCheck> {
+    state.with_store(|store| store.restore_finding(id, dismissal_id, &state.acting_as))?;
+    letter_check(&state, id)
+}
+
+#[tauri::command]
+pub fn list_dismissals(state: State<'_, AppState>, id: i64) -> Reply<Vec<Dismissal>> {
+    state.with_store(|store| store.dismissals(id))
+}
+
+#[tauri::command]
+pub fn audit_log(state: State<'_, AppState>, id: i64) -> Reply<Vec<AuditEntry>> {
+    state.with_store(|store| store.audit_log(Some(id)))
+}
+
+#[tauri::command]
+pub fn house_style(state: State<'_, AppState>) -> Reply<HouseStyle> {
+    state.with_store(|store| load_house(store))
+}
+
+/// Checks the guide compiles, stores it, and checks with it from now on.
+fn adopt(state: &AppState, style: HouseStyle) -> Reply<HouseStyle> {
+    let style = style
+        .validated()
+        .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let rules = rules_for(&style)?;
+    state.with_store(|store| store.set_setting(HOUSE_SETTING, &style.to_toml()))?;
+    state.replace_rules(rules);
+    Ok(style)
+}
+
+#[tauri::command]
+pub fn save_house_style(state: State<'_, AppState>, style: HouseStyle) -> Reply<HouseStyle> {
+    adopt(&state, style)
+}
+
+#[tauri::command]
+pub fn import_house_style(state: State<'_, AppState>, text: String) -> Reply<HouseStyle> {
+    let style = HouseStyle::from_toml(&text)
+        .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))?;
+    adopt(&state, style)
+}
+
+/// Writes the guide to a file the user chose in the save dialog.
+#[tauri::command]
+pub fn export_house_style(state: State<'_, AppState>, path: String) -> Reply<()> {
+    let style = state.with_store(|store| load_house(store))?;
+    std::fs::write(&path, style.to_toml())
+        .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, format!("cannot write {path}: {e}")))
+}
