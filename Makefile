@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/candor-app
 
-.PHONY: run test setup-run setup-test ui lint bindings screenshots
+.PHONY: run test setup-run setup-test ui lint bindings screenshots bench letters-report
 
 run: setup-run ui
 	cargo build -p candor-app
@@ -41,3 +41,11 @@ bindings:
 screenshots: setup-test ui
 	cargo build -p candor-app -p candor-cli
 	CANDOR_APP=$(APP) CANDOR_CLI=$(TARGET_DIR)/debug/candor node tests/e2e/screenshots.mjs
+
+# Speed targets, measured in release builds; never part of `make test`.
+bench:
+	cargo bench -p candor-core --bench checks
+
+# Rewrites tests/letters/REPORT.md after the rules or the letters change.
+letters-report:
+	CANDOR_UPDATE_REPORT=1 cargo test -p candor-core --test letters

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startDriver, stopAll, tempDatabase, until } from './harness.mjs';
+import { startDriver, stopAll, tempDatabase, typeInto, until } from './harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = process.env.CANDOR_CLI ?? join(root, 'target/debug/candor');
@@ -42,6 +42,20 @@ try {
       const out = join(root, `assets/screenshots/wizard-${theme}.png`);
       execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', out]);
       console.log(`wrote ${out}`);
+      if (theme === 'light') {
+        // The checks at work on a careless sentence.
+        await browser.$('[data-step="wrong"]').click();
+        await typeInto(
+          browser,
+          '[data-section="wrong"] .cm-content[data-view="customer"]',
+          ' Our CDN provider failed us, and we apologize for any inconvenience. This will never happen again.',
+        );
+        await until(async () => (await browser.$$('.checks .finding').length) >= 3, 'the findings');
+        await new Promise((r) => setTimeout(r, 700));
+        const checks = join(root, 'assets/screenshots/checks.png');
+        execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', checks]);
+        console.log(`wrote ${checks}`);
+      }
     } finally {
       await browser.deleteSession();
       stopAll();

@@ -121,6 +121,17 @@ fn vendor_blame() {
     );
     clean("Cisco engineers are helping us test the new firmware.", V);
     clean("We pulled the wrong cable in the data center.", V);
+    // A no-break space (as editors and word processors insert) is a word boundary.
+    flags(
+        "We are sorry.\n\u{a0}Our CDN provider failed us.",
+        V,
+        "Our CDN provider",
+    );
+    flags(
+        "Jargon after a curly quote: \u{201c}VLAN\u{201d}.",
+        Category::Jargon,
+        "VLAN",
+    );
 }
 
 #[test]

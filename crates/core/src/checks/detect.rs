@@ -445,6 +445,9 @@ static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// `patterns`), unless the sentence thanks or works with them.
 pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if hits.is_empty() {
+        return out;
+    }
     for sentence in sentences(text) {
         let mentions: Vec<(usize, usize)> = hits
             .iter()

@@ -40,6 +40,10 @@ pub struct RuleSet {
     pub(super) rules: Vec<Rule>,
     pub(super) automaton: AhoCorasick,
     pub(super) terms: Vec<Term>,
+    /// Every pattern of every pattern rule, so one pass tells which can match at all.
+    patterns: regex::RegexSet,
+    /// For each pattern of the set: its rule and its index in that rule's `regexes`.
+    pattern_owners: Vec<(usize, usize)>,
 }
 
 /// What a text is checked with besides its rules.
@@ -131,10 +135,27 @@ impl RuleSet {
                 line: 0,
                 reason: e.to_string(),
             })?;
+        let mut pattern_owners = Vec::new();
+        let mut sources = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if rule.def.kind == RuleType::Pattern {
+                for (j, re) in rule.regexes.iter().enumerate() {
+                    pattern_owners.push((i, j));
+                    sources.push(re.as_str().to_string());
+                }
+            }
+        }
+        let patterns = regex::RegexSet::new(&sources).map_err(|e| RuleError {
+            file: "rules".into(),
+            line: 0,
+            reason: e.to_string(),
+        })?;
         Ok(RuleSet {
             rules,
             automaton,
             terms,
+            patterns,
+            pattern_owners,
         })
     }
 
@@ -198,7 +219,7 @@ impl RuleSet {
             }
             let mut end = m.end();
             // A plural ("VLANs") counts as the term.
-            if text[end..].starts_with('s') && !is_word_byte(text.as_bytes().get(end + 1)) {
+            if text[end..].starts_with('s') && !is_word_char(text[end + 1..].chars().next()) {
                 end += 1;
             }
             if !boundary(text, m.start(), end) {
@@ -241,13 +262,26 @@ impl RuleSet {
             }
         }
 
+        // Most texts match few patterns: one pass over the set finds which to run.
+        let mut pattern_hits = vec![false; self.pattern_owners.len()];
+        if self.pattern_owners.iter().any(|&(r, _)| applies[r]) {
+            for i in self.patterns.matches(text).iter() {
+                pattern_hits[i] = true;
+            }
+        }
         for (i, rule) in self.rules.iter().enumerate() {
             if !applies[i] {
                 continue;
             }
             match rule.def.kind {
                 RuleType::Pattern => {
-                    for re in &rule.regexes {
+                    let matching = self
+                        .pattern_owners
+                        .iter()
+                        .zip(&pattern_hits)
+                        .filter(|((r, _), hit)| *r == i && **hit)
+                        .map(|((_, j), _)| &rule.regexes[*j]);
+                    for re in matching {
                         // A pattern with a group reports the group: the context around it
                         // only decides whether it counts.
                         let found: Vec<regex::Match<'_>> = if re.captures_len() > 1 {
@@ -382,12 +416,12 @@ pub fn identifiers(technical: &str, rules: &RuleSet, people: &[String]) -> HashS
     found
 }
 
-fn is_word_byte(b: Option<&u8>) -> bool {
-    b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80)
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
+/// Whether `start..end` stands alone as a word: no letter, digit or underscore touches it.
+/// Looks at characters, not bytes, so a no-break space or a curly quote is a boundary.
 fn boundary(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let before = start.checked_sub(1).and_then(|i| bytes.get(i));
-    !is_word_byte(before) && !is_word_byte(bytes.get(end))
+    !is_word_char(text[..start].chars().next_back()) && !is_word_char(text[end..].chars().next())
 }
