@@ -6,6 +6,9 @@ use crate::checks::{
     Category, Dismissal, Finding, HouseStyle, LetterCheck, Level, TextFindings,
     house::PreferredTerm,
 };
+use crate::review::{
+    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ReviewStatus, Role, Verdict,
+};
 use crate::*;
 use ts_rs::{Config, TS};
 
@@ -54,6 +57,14 @@ fn generate() -> String {
         AuditEntry::decl(&cfg),
         Dismissal::decl(&cfg),
         LetterCheck::decl(&cfg),
+        Role::decl(&cfg),
+        Verdict::decl(&cfg),
+        Approval::decl(&cfg),
+        Comment::decl(&cfg),
+        DiffKind::decl(&cfg),
+        DiffSpan::decl(&cfg),
+        ApprovalState::decl(&cfg),
+        ReviewStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

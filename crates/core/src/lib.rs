@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod letter;
 pub mod log;
 pub mod render;
+pub mod review;
 pub mod section;
 
 pub use action::{ActionError, ActionItem, ActionItemDraft, ActionStatus, NewActionItem};

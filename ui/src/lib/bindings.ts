@@ -163,3 +163,59 @@ content_hash: string, prev_hash: string, hash: string, };
 export type Dismissal = { id: number, section: string, view: string, rule: string, text: string, reason: string, dismissed_by: string, dismissed_at: string, };
 
 export type LetterCheck = { texts: Array<TextFindings>, progress: Array<SectionProgress>, dismissals: Array<Dismissal>, };
+
+export type Role = "communications" | "security" | "legal" | "engineering";
+
+export type Verdict = "approve" | "request_changes";
+
+export type Approval = { 
+/**
+ * Stable across machines, so a package imported twice adds it once.
+ */
+uid: string, section: SectionKey | null, reviewer: string, role: Role, verdict: Verdict, comment: string, 
+/**
+ * SHA-256 of the canonical text reviewed.
+ */
+content_hash: string, 
+/**
+ * The canonical text reviewed, to show what changed since.
+ */
+content: string, at: string, };
+
+export type Comment = { uid: string, section: SectionKey | null, author: string, body: string, at: string, resolved: boolean, 
+/**
+ * The comment this one replies to.
+ */
+parent: string | null, };
+
+export type DiffKind = "equal" | "insert" | "delete";
+
+export type DiffSpan = { kind: DiffKind, text: string, };
+
+export type ApprovalState = { approval: Approval, 
+/**
+ * The text changed since: the approval no longer covers what would go out.
+ */
+stale: boolean, 
+/**
+ * What changed since, word by word; empty when current.
+ */
+diff: Array<DiffSpan>, };
+
+export type ReviewStatus = { state: LetterState, required_roles: Array<Role>, 
+/**
+ * Each reviewer's latest verdict per section and on the whole letter.
+ */
+verdicts: Array<ApprovalState>, comments: Array<Comment>, 
+/**
+ * Required roles without a current approval of the whole letter.
+ */
+missing_roles: Array<Role>, 
+/**
+ * Required roles whose approval of the whole letter is stale.
+ */
+stale_roles: Array<Role>, open_errors: number, 
+/**
+ * Why the letter is not approved, in words, for the export dialog and the CLI.
+ */
+blockers: Array<string>, letter_hash: string, };

@@ -1,0 +1,540 @@
+//! Review and approval: who may approve, what exactly an approval covers (a SHA-256 of a
+//! canonical form of the customer text), when an approval goes stale, and the letter's
+//! state, which is always derived from these facts and never stored on its own.
+
+use crate::audit::sha256_hex;
+use crate::{Letter, LetterState, SectionKey};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Communications,
+    Security,
+    Legal,
+    Engineering,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Communications,
+        Role::Security,
+        Role::Legal,
+        Role::Engineering,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Communications => "communications",
+            Role::Security => "security",
+            Role::Legal => "legal",
+            Role::Engineering => "engineering",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.key() == s.trim().to_lowercase())
+            .ok_or_else(|| {
+                format!(
+                    "\"{}\" is not a role: use communications, security, legal or engineering",
+                    s.trim()
+                )
+            })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Approve,
+    RequestChanges,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Approve => "approve",
+            Verdict::RequestChanges => "request_changes",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        match s {
+            "approve" => Some(Verdict::Approve),
+            "request_changes" => Some(Verdict::RequestChanges),
+            _ => None,
+        }
+    }
+}
+
+/// A reviewer's verdict on one section (or, with no section, the whole letter), bound to
+/// the exact text they read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Approval {
+    /// Stable across machines, so a package imported twice adds it once.
+    pub uid: String,
+    pub section: Option<SectionKey>,
+    pub reviewer: String,
+    pub role: Role,
+    pub verdict: Verdict,
+    pub comment: String,
+    /// SHA-256 of the canonical text reviewed.
+    pub content_hash: String,
+    /// The canonical text reviewed, to show what changed since.
+    pub content: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comment {
+    pub uid: String,
+    pub section: Option<SectionKey>,
+    pub author: String,
+    pub body: String,
+    pub at: String,
+    pub resolved: bool,
+    /// The comment this one replies to.
+    pub parent: Option<String>,
+}
+
+/// The canonical form of a text for hashing: line endings as `\n`, no trailing spaces on
+/// any line, no blank lines at the start or end. Two texts that read the same to a
+/// customer hash the same; any change to a word does not.
+pub fn canonical_text(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n")
+}
+
+/// The canonical whole letter: each section that goes out, in order, as `## key` then
+/// its canonical customer text, separated by blank lines. Sections marked not needed
+/// are left out.
+pub fn canonical_letter(letter: &Letter, skipped: &[SectionKey]) -> String {
+    SectionKey::ALL
+        .iter()
+        .filter(|k| !skipped.contains(k))
+        .map(|&k| {
+            format!(
+                "## {}\n{}\n",
+                k.key(),
+                canonical_text(&letter.section(k).customer)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What an approval of `section` (or the whole letter) covers, as it stands now.
+pub fn reviewed_content(
+    letter: &Letter,
+    section: Option<SectionKey>,
+    skipped: &[SectionKey],
+) -> String {
+    match section {
+        Some(k) => canonical_text(&letter.section(k).customer),
+        None => canonical_letter(letter, skipped),
+    }
+}
+
+pub fn content_hash(content: &str) -> String {
+    sha256_hex(content)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffKind {
+    Equal,
+    Insert,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiffSpan {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+/// What changed between two texts, word by word.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
+    let diff = similar::TextDiff::from_words(old, new);
+    let mut out: Vec<DiffSpan> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            similar::ChangeTag::Equal => DiffKind::Equal,
+            similar::ChangeTag::Insert => DiffKind::Insert,
+            similar::ChangeTag::Delete => DiffKind::Delete,
+        };
+        match out.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(change.value()),
+            _ => out.push(DiffSpan {
+                kind,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// An approval with what it means now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ApprovalState {
+    pub approval: Approval,
+    /// The text changed since: the approval no longer covers what would go out.
+    pub stale: bool,
+    /// What changed since, word by word; empty when current.
+    pub diff: Vec<DiffSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReviewStatus {
+    pub state: LetterState,
+    pub required_roles: Vec<Role>,
+    /// Each reviewer's latest verdict per section and on the whole letter.
+    pub verdicts: Vec<ApprovalState>,
+    pub comments: Vec<Comment>,
+    /// Required roles without a current approval of the whole letter.
+    pub missing_roles: Vec<Role>,
+    /// Required roles whose approval of the whole letter is stale.
+    pub stale_roles: Vec<Role>,
+    pub open_errors: usize,
+    /// Why the letter is not approved, in words, for the export dialog and the CLI.
+    pub blockers: Vec<String>,
+    pub letter_hash: String,
+}
+
+/// The facts the letter state is derived from.
+pub struct ReviewFacts<'a> {
+    pub letter: &'a Letter,
+    pub skipped: &'a [SectionKey],
+    pub required_roles: &'a [Role],
+    pub approvals: &'a [Approval],
+    pub comments: &'a [Comment],
+    /// Error-level findings not dismissed.
+    pub open_errors: usize,
+    /// The drafter asked for review.
+    pub review_requested: bool,
+    /// The hash of the letter as last exported final, if ever.
+    pub published_hash: Option<&'a str>,
+}
+
+/// Derives the letter's state: `approved` when every required role has a current approval
+/// of the whole letter and no error is open; `published` when the letter is exactly what
+/// was last exported final; `in review` once review was asked for or anyone reviewed.
+pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
+    let letter_hash = content_hash(&canonical_letter(f.letter, f.skipped));
+    // The latest verdict of each reviewer on each scope; `approvals` is oldest first.
+    let mut latest: Vec<&Approval> = Vec::new();
+    for a in f.approvals {
+        latest.retain(|l| !(l.reviewer == a.reviewer && l.section == a.section));
+        latest.push(a);
+    }
+    let verdicts: Vec<ApprovalState> = latest
+        .iter()
+        .map(|a| {
+            let now = reviewed_content(f.letter, a.section, f.skipped);
+            let stale = content_hash(&now) != a.content_hash;
+            let diff = if stale {
+                word_diff(&a.content, &now)
+            } else {
+                Vec::new()
+            };
+            ApprovalState {
+                approval: (*a).clone(),
+                stale,
+                diff,
+            }
+        })
+        .collect();
+    let letter_verdicts = |role: Role| {
+        verdicts.iter().filter(move |v| {
+            v.approval.section.is_none()
+                && v.approval.role == role
+                && v.approval.verdict == Verdict::Approve
+        })
+    };
+    let missing_roles: Vec<Role> = f
+        .required_roles
+        .iter()
+        .copied()
+        .filter(|&r| letter_verdicts(r).all(|v| v.stale))
+        .collect();
+    let stale_roles: Vec<Role> = missing_roles
+        .iter()
+        .copied()
+        .filter(|&r| letter_verdicts(r).any(|v| v.stale))
+        .collect();
+    let changes_requested: Vec<&ApprovalState> = verdicts
+        .iter()
+        .filter(|v| v.approval.verdict == Verdict::RequestChanges && !v.stale)
+        .collect();
+
+    let mut blockers = Vec::new();
+    for role in &missing_roles {
+        if stale_roles.contains(role) {
+            blockers.push(format!(
+                "the {role} approval is stale: the letter changed after it was approved"
+            ));
+        } else {
+            blockers.push(format!("no {role} approval of the whole letter yet"));
+        }
+    }
+    for v in &changes_requested {
+        let place = v.approval.section.map_or("the letter".to_string(), |s| {
+            format!("\u{201c}{}\u{201d}", s.title())
+        });
+        blockers.push(format!(
+            "{} ({}) asked for changes to {place}",
+            v.approval.reviewer, v.approval.role
+        ));
+    }
+    if f.open_errors > 0 {
+        blockers.push(format!(
+            "{} error-level finding{} open",
+            f.open_errors,
+            if f.open_errors == 1 { " is" } else { "s are" }
+        ));
+    }
+    let approved = blockers.is_empty();
+    let state = if approved && f.published_hash == Some(letter_hash.as_str()) {
+        LetterState::Published
+    } else if approved {
+        LetterState::Approved
+    } else if f.review_requested || !f.approvals.is_empty() || !f.comments.is_empty() {
+        LetterState::InReview
+    } else {
+        LetterState::Draft
+    };
+    ReviewStatus {
+        state,
+        required_roles: f.required_roles.to_vec(),
+        verdicts,
+        comments: f.comments.to_vec(),
+        missing_roles,
+        stale_roles,
+        open_errors: f.open_errors,
+        blockers,
+        letter_hash,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::View;
+
+    fn letter() -> Letter {
+        let mut l = Letter::default();
+        l.section_mut(SectionKey::Summary)
+            .set(View::Customer, "Checkout failed for 95 minutes.".into());
+        l.section_mut(SectionKey::Thanks)
+            .set(View::Customer, "Thank you.".into());
+        l
+    }
+
+    fn approval(
+        letter: &Letter,
+        reviewer: &str,
+        role: Role,
+        section: Option<SectionKey>,
+        verdict: Verdict,
+    ) -> Approval {
+        let content = reviewed_content(letter, section, &[]);
+        Approval {
+            uid: format!("{reviewer}-{section:?}-{verdict:?}"),
+            section,
+            reviewer: reviewer.into(),
+            role,
+            verdict,
+            comment: String::new(),
+            content_hash: content_hash(&content),
+            content,
+            at: "2026-11-21T10:00:00Z".into(),
+        }
+    }
+
+    fn status(
+        letter: &Letter,
+        approvals: &[Approval],
+        errors: usize,
+        requested: bool,
+    ) -> ReviewStatus {
+        review_status(&ReviewFacts {
+            letter,
+            skipped: &[],
+            required_roles: &[Role::Communications],
+            approvals,
+            comments: &[],
+            open_errors: errors,
+            review_requested: requested,
+            published_hash: None,
+        })
+    }
+
+    #[test]
+    fn canonical_text_ignores_only_invisible_differences() {
+        assert_eq!(
+            canonical_text("\n\nWe were down.  \r\nSorry.\n\n"),
+            "We were down.\nSorry."
+        );
+        assert_ne!(
+            content_hash(&canonical_text("We were down.")),
+            content_hash(&canonical_text("We were  down."))
+        );
+    }
+
+    #[test]
+    fn draft_then_in_review_then_approved() {
+        let l = letter();
+        assert_eq!(status(&l, &[], 0, false).state, LetterState::Draft);
+        assert_eq!(status(&l, &[], 0, true).state, LetterState::InReview);
+        let ok = approval(&l, "Robin", Role::Communications, None, Verdict::Approve);
+        let s = status(&l, std::slice::from_ref(&ok), 0, true);
+        assert_eq!(s.state, LetterState::Approved, "{:?}", s.blockers);
+        // An open error holds it back.
+        let s = status(&l, std::slice::from_ref(&ok), 1, true);
+        assert_eq!(s.state, LetterState::InReview);
+        assert_eq!(s.blockers, vec!["1 error-level finding is open"]);
+    }
+
+    #[test]
+    fn an_edit_makes_the_approval_stale_with_a_diff() {
+        let l = letter();
+        let ok = approval(&l, "Robin", Role::Communications, None, Verdict::Approve);
+        let section_ok = approval(
+            &l,
+            "Robin",
+            Role::Communications,
+            Some(SectionKey::Thanks),
+            Verdict::Approve,
+        );
+        let mut edited = l.clone();
+        edited
+            .section_mut(SectionKey::Summary)
+            .set(View::Customer, "Checkout failed for 97 minutes.".into());
+        let s = status(&edited, &[ok, section_ok], 0, true);
+        assert_eq!(s.state, LetterState::InReview);
+        assert_eq!(s.stale_roles, vec![Role::Communications]);
+        let letter_verdict = s
+            .verdicts
+            .iter()
+            .find(|v| v.approval.section.is_none())
+            .unwrap();
+        assert!(letter_verdict.stale);
+        let inserted: Vec<&str> = letter_verdict
+            .diff
+            .iter()
+            .filter(|d| d.kind == DiffKind::Insert)
+            .map(|d| d.text.as_str())
+            .collect();
+        let deleted: Vec<&str> = letter_verdict
+            .diff
+            .iter()
+            .filter(|d| d.kind == DiffKind::Delete)
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!((inserted, deleted), (vec!["97"], vec!["95"]));
+        // The approval of an untouched section stays current.
+        let thanks = s
+            .verdicts
+            .iter()
+            .find(|v| v.approval.section == Some(SectionKey::Thanks))
+            .unwrap();
+        assert!(!thanks.stale);
+    }
+
+    #[test]
+    fn the_latest_verdict_of_a_reviewer_counts() {
+        let l = letter();
+        let ok = approval(&l, "Robin", Role::Communications, None, Verdict::Approve);
+        let mut no = approval(
+            &l,
+            "Robin",
+            Role::Communications,
+            None,
+            Verdict::RequestChanges,
+        );
+        no.uid = "later".into();
+        let s = status(&l, &[ok.clone(), no.clone()], 0, true);
+        assert_eq!(s.state, LetterState::InReview);
+        assert!(
+            s.blockers.iter().any(|b| b.contains("asked for changes")),
+            "{:?}",
+            s.blockers
+        );
+        assert_eq!(status(&l, &[no, ok], 0, true).state, LetterState::Approved);
+    }
+
+    #[test]
+    fn every_required_role_must_approve() {
+        let l = letter();
+        let comms = approval(&l, "Robin", Role::Communications, None, Verdict::Approve);
+        let s = review_status(&ReviewFacts {
+            letter: &l,
+            skipped: &[],
+            required_roles: &[Role::Communications, Role::Legal],
+            approvals: std::slice::from_ref(&comms),
+            comments: &[],
+            open_errors: 0,
+            review_requested: true,
+            published_hash: None,
+        });
+        assert_eq!(s.missing_roles, vec![Role::Legal]);
+        assert_eq!(
+            s.blockers,
+            vec!["no legal approval of the whole letter yet"]
+        );
+    }
+
+    #[test]
+    fn published_means_exactly_what_was_exported() {
+        let l = letter();
+        let ok = approval(&l, "Robin", Role::Communications, None, Verdict::Approve);
+        let hash = content_hash(&canonical_letter(&l, &[]));
+        fn facts<'a>(letter: &'a Letter, ok: &'a Approval, hash: &'a str) -> ReviewFacts<'a> {
+            ReviewFacts {
+                letter,
+                skipped: &[],
+                required_roles: &[Role::Communications],
+                approvals: std::slice::from_ref(ok),
+                comments: &[],
+                open_errors: 0,
+                review_requested: true,
+                published_hash: Some(hash),
+            }
+        }
+        assert_eq!(
+            review_status(&facts(&l, &ok, &hash)).state,
+            LetterState::Published
+        );
+        let mut edited = l.clone();
+        edited
+            .section_mut(SectionKey::Thanks)
+            .set(View::Customer, "Thank you all.".into());
+        assert_eq!(
+            review_status(&facts(&edited, &ok, &hash)).state,
+            LetterState::InReview
+        );
+    }
+}
