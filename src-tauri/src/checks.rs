@@ -4,20 +4,10 @@ use crate::AppState;
 use candor_core::checks::incident::{letter_findings, progress, text_findings};
 use candor_core::checks::{Dismissal, Finding, HouseStyle, LetterCheck, RuleSet};
 use candor_core::{AuditEntry, ErrorBody, ErrorCode, SectionKey, View};
-use candor_store::{FindingAt, Store, StoreError};
+use candor_store::FindingAt;
 use tauri::State;
 
 type Reply<T> = Result<T, ErrorBody>;
-
-/// The setting that holds the house style guide, as its TOML text.
-pub const HOUSE_SETTING: &str = "house_style";
-
-pub fn load_house(store: &Store) -> Result<HouseStyle, StoreError> {
-    match store.setting(HOUSE_SETTING)? {
-        None => Ok(HouseStyle::default()),
-        Some(text) => HouseStyle::from_toml(&text).map_err(|e| StoreError::Refused(e.to_string())),
-    }
-}
 
 pub fn rules_for(house: &HouseStyle) -> Result<RuleSet, ErrorBody> {
     RuleSet::with_house(house).map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))
@@ -106,7 +96,7 @@ pub fn audit_log(state: State<'_, AppState>, id: i64) -> Reply<Vec<AuditEntry>> 
 
 #[tauri::command]
 pub fn house_style(state: State<'_, AppState>) -> Reply<HouseStyle> {
-    state.with_store(|store| load_house(store))
+    state.with_store(|store| store.house_style())
 }
 
 /// Checks the guide compiles, stores it, and checks with it from now on.
@@ -115,7 +105,7 @@ fn adopt(state: &AppState, style: HouseStyle) -> Reply<HouseStyle> {
         .validated()
         .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))?;
     let rules = rules_for(&style)?;
-    state.with_store(|store| store.set_setting(HOUSE_SETTING, &style.to_toml()))?;
+    state.with_store(|store| store.set_house_style(&style))?;
     state.replace_rules(rules);
     Ok(style)
 }
@@ -135,7 +125,7 @@ pub fn import_house_style(state: State<'_, AppState>, text: String) -> Reply<Hou
 /// Writes the guide to a file the user chose in the save dialog.
 #[tauri::command]
 pub fn export_house_style(state: State<'_, AppState>, path: String) -> Reply<()> {
-    let style = state.with_store(|store| load_house(store))?;
+    let style = state.with_store(|store| store.house_style())?;
     std::fs::write(&path, style.to_toml())
         .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, format!("cannot write {path}: {e}")))
 }

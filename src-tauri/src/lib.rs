@@ -36,7 +36,7 @@ impl AppState {
             e.to_body()
         });
         let house = match &store {
-            Ok(s) => checks::load_house(s).unwrap_or_default(),
+            Ok(s) => s.house_style().unwrap_or_default(),
             Err(_) => Default::default(),
         };
         let rules = RwLock::new(checks::rules_for(&house));

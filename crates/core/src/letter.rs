@@ -206,6 +206,10 @@ pub struct Incident {
 pub struct SessionInfo {
     pub database_path: String,
     pub acting_as: String,
+    /// The profile's role, once chosen.
+    pub role: Option<crate::review::Role>,
+    /// Set when the audit log was found altered at open.
+    pub audit_warning: Option<String>,
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ mod incidents;
 mod log;
 mod marks;
 mod open;
+mod package;
 mod path;
+mod review;
 mod search;
 mod settings;
 mod time;
@@ -19,6 +21,8 @@ mod time;
 pub use audit::ChainBreak;
 pub use dismissals::FindingAt;
 pub use error::StoreError;
+pub use package::{ImportOutcome, PACKAGE_FORMAT, ReviewPackage, read_package};
+pub use review::ReviewRecord;
 pub use incidents::{MAX_TEXT_BYTES, Revision};
 pub use open::SCHEMA_VERSION;
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
@@ -30,6 +34,8 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Where the audit log's hash chain broke, as found when the file was opened.
+    audit_break: Option<ChainBreak>,
 }
 
 impl Store {

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_log_and_actions.sql"),
     include_str!("migrations/003_marks_settings_search.sql"),
     include_str!("migrations/004_dismissals_and_audit.sql"),
+    include_str!("migrations/005_review.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

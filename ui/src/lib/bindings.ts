@@ -70,7 +70,15 @@ progress: Array<SectionProgress>, };
 
 export type Place = { incident_id: number, step: string, };
 
-export type SessionInfo = { database_path: string, acting_as: string, };
+export type SessionInfo = { database_path: string, acting_as: string, 
+/**
+ * The profile's role, once chosen.
+ */
+role: Role | null, 
+/**
+ * Set when the audit log was found altered at open.
+ */
+audit_warning: string | null, };
 
 export type LetterState = "draft" | "in_review" | "approved" | "published";
 

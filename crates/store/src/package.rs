@@ -1,0 +1,260 @@
+//! Review packages: one JSON file that carries an incident, its letter, comments and
+//! approvals between machines. A checksum over the payload makes a changed file
+//! detectable; importing merges comments and approvals by their ids, so importing twice
+//! adds nothing; an approval whose text no longer matches simply arrives stale.
+
+use crate::incidents::MAX_TEXT_BYTES;
+use crate::review::{insert_approval, insert_comment, roles_json};
+use crate::time::now_stamp;
+use crate::{Store, StoreError, audit, search};
+use candor_core::audit::sha256_hex;
+use candor_core::review::{Approval, Comment, Role};
+use candor_core::{IncidentFacts, Letter, SectionKey, SectionMark, View};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+pub const PACKAGE_FORMAT: &str = "candor-review-package";
+pub const PACKAGE_VERSION: u32 = 1;
+/// Far beyond any letter; a larger file is not a package Candor wrote.
+pub const PACKAGE_MAX_BYTES: usize = 32 << 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageIncident {
+    pub uid: String,
+    pub facts: IncidentFacts,
+    pub created_by: String,
+    pub required_roles: Vec<Role>,
+    pub review_requested: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackagePayload {
+    pub incident: PackageIncident,
+    pub letter: Letter,
+    /// One per section, in letter order.
+    pub marks: Vec<SectionMark>,
+    pub approvals: Vec<Approval>,
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewPackage {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub exported_by: String,
+    pub payload: PackagePayload,
+    /// SHA-256 of the payload serialised as compact JSON.
+    pub checksum: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub incident_id: i64,
+    pub created: bool,
+    pub letter_updated: bool,
+    pub approvals_added: usize,
+    pub comments_added: usize,
+}
+
+fn checksum(payload: &PackagePayload) -> Result<String, StoreError> {
+    let json = serde_json::to_string(payload).map_err(|e| StoreError::Internal(e.to_string()))?;
+    Ok(sha256_hex(&json))
+}
+
+fn refused(why: &str) -> StoreError {
+    StoreError::Refused(format!("{why}; nothing was imported"))
+}
+
+/// Reads and checks a package without touching the database.
+pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
+    if text.len() > PACKAGE_MAX_BYTES {
+        return Err(refused("the file is far larger than any review package"));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| refused("the file is not a Candor review package, or it is cut short or damaged"))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(PACKAGE_FORMAT) {
+        return Err(refused("the file is not a Candor review package"));
+    }
+    if value.get("version").and_then(|v| v.as_u64()).is_some_and(|v| v > u64::from(PACKAGE_VERSION)) {
+        return Err(refused("the package was made by a newer Candor; update Candor to open it"));
+    }
+    let package: ReviewPackage = serde_json::from_value(value)
+        .map_err(|e| refused(&format!("the package is damaged ({e})")))?;
+    if checksum(&package.payload)? != package.checksum {
+        return Err(refused("the package was changed after it was exported; ask for a fresh copy"));
+    }
+    let p = &package.payload;
+    if p.marks.len() != SectionKey::ALL.len() {
+        return Err(refused("the package is damaged (section marks)"));
+    }
+    for key in SectionKey::ALL {
+        for view in [View::Technical, View::Customer] {
+            if p.letter.section(key).get(view).len() > MAX_TEXT_BYTES {
+                return Err(refused("a text in the package is too long"));
+            }
+        }
+    }
+    p.incident.facts.clone().validated().map_err(|e| refused(&format!("the incident facts are invalid ({e})")))?;
+    if p.comments.iter().any(|c| c.body.trim().is_empty()) {
+        return Err(refused("the package is damaged (an empty comment)"));
+    }
+    Ok(package)
+}
+
+impl Store {
+    /// The review package of incident `id`, as JSON text.
+    pub fn export_package(&mut self, id: i64, by: &str) -> Result<String, StoreError> {
+        let incident = self.incident(id)?;
+        let record = self.review_record(id)?;
+        let payload = PackagePayload {
+            incident: PackageIncident {
+                uid: incident.uid.clone(),
+                facts: incident.facts.clone(),
+                created_by: record.created_by,
+                required_roles: record.required_roles,
+                review_requested: record.review_requested,
+            },
+            letter: incident.letter.clone(),
+            marks: incident.progress.iter().map(|p| p.mark.clone()).collect(),
+            approvals: record.approvals,
+            comments: record.comments,
+        };
+        let package = ReviewPackage {
+            format: PACKAGE_FORMAT.into(),
+            version: PACKAGE_VERSION,
+            exported_at: now_stamp(),
+            exported_by: by.to_string(),
+            checksum: checksum(&payload)?,
+            payload,
+        };
+        let text = serde_json::to_string_pretty(&package).map_err(|e| StoreError::Internal(e.to_string()))?;
+        self.write(|tx| audit::append(tx, Some(id), by, "export review package", "", &sha256_hex(&text)))?;
+        Ok(text)
+    }
+
+    /// Imports a package: a new incident is created whole; a known one gains the
+    /// package's comments and approvals, and its texts when the importer is not the
+    /// letter's drafter (a reviewer receiving a new draft). All or nothing.
+    pub fn import_package(&mut self, text: &str, by: &str) -> Result<ImportOutcome, StoreError> {
+        let package = read_package(text)?;
+        let p = package.payload;
+        let facts = p.incident.facts.clone().validated()?;
+        self.write(|tx| {
+            let existing: Option<(i64, String)> = tx
+                .query_row("SELECT id, created_by FROM incidents WHERE uid = ?1", [&p.incident.uid], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let now = now_stamp();
+            let (id, created) = match &existing {
+                Some((id, _)) => (*id, false),
+                None => {
+                    tx.execute(
+                        "INSERT INTO incidents (uid, title, service, severity, zone, started_at, detected_at,
+                             mitigated_at, resolved_at, affected_share, affected_count, regions,
+                             created_at, created_by, updated_at, required_roles, review_requested_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?15, ?16)",
+                        params![
+                            p.incident.uid,
+                            facts.title,
+                            facts.service,
+                            facts.severity.key(),
+                            facts.zone,
+                            facts.started.map(crate::time::stamp),
+                            facts.detected.map(crate::time::stamp),
+                            facts.mitigated.map(crate::time::stamp),
+                            facts.resolved.map(crate::time::stamp),
+                            facts.affected_share,
+                            facts.affected_count,
+                            serde_json::Value::from(facts.regions.clone()).to_string(),
+                            now,
+                            p.incident.created_by,
+                            roles_json(&p.incident.required_roles),
+                            p.incident.review_requested.then(|| now.clone()),
+                        ],
+                    )?;
+                    (tx.last_insert_rowid(), true)
+                }
+            };
+            let is_drafter = existing.as_ref().is_some_and(|(_, drafter)| drafter.trim().eq_ignore_ascii_case(by.trim()));
+            let mut letter_updated = false;
+            if created || !is_drafter {
+                for (i, key) in SectionKey::ALL.iter().enumerate() {
+                    for view in [View::Technical, View::Customer] {
+                        let body = p.letter.section(*key).get(view);
+                        let current: Option<String> = tx
+                            .query_row(
+                                "SELECT body FROM sections WHERE incident_id = ?1 AND section = ?2 AND view = ?3",
+                                params![id, key.key(), view.key()],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        if current.as_deref().unwrap_or("") != body {
+                            tx.execute(
+                                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by)
+                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                                 ON CONFLICT (incident_id, section, view) DO UPDATE SET body = excluded.body,
+                                     updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                                params![id, key.key(), view.key(), body, now, package.exported_by],
+                            )?;
+                            tx.execute(
+                                "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
+                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                params![id, key.key(), view.key(), body, now, package.exported_by],
+                            )?;
+                            letter_updated = true;
+                        }
+                    }
+                    let mark = &p.marks[i];
+                    tx.execute(
+                        "INSERT INTO section_marks (incident_id, section, done, not_needed) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (incident_id, section) DO UPDATE SET done = excluded.done, not_needed = excluded.not_needed",
+                        params![id, key.key(), mark.done, mark.not_needed],
+                    )?;
+                }
+                if !created {
+                    tx.execute(
+                        "UPDATE incidents SET required_roles = ?2, updated_at = ?3 WHERE id = ?1",
+                        params![id, roles_json(&p.incident.required_roles), now],
+                    )?;
+                }
+            }
+            let mut approvals_added = 0;
+            for a in &p.approvals {
+                approvals_added += usize::from(insert_approval(tx, id, a)?);
+            }
+            let mut comments_added = 0;
+            for c in &p.comments {
+                comments_added += usize::from(insert_comment(tx, id, c)?);
+            }
+            if p.incident.review_requested {
+                tx.execute(
+                    "UPDATE incidents SET review_requested_at = coalesce(review_requested_at, ?2) WHERE id = ?1",
+                    params![id, now],
+                )?;
+            }
+            search::reindex(tx, id)?;
+            let detail = format!(
+                "from {}: {approvals_added} verdicts and {comments_added} comments added{}",
+                package.exported_by,
+                if letter_updated { ", letter updated" } else { "" }
+            );
+            audit::append(tx, Some(id), by, "import review package", &detail, &package.checksum)?;
+            Ok(ImportOutcome { incident_id: id, created, letter_updated, approvals_added, comments_added })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roles_round_trip_through_json() {
+        use super::*;
+        use crate::review::parse_roles;
+        let roles = vec![Role::Communications, Role::Legal];
+        assert_eq!(parse_roles(&roles_json(&roles)), roles);
+    }
+}
