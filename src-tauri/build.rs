@@ -33,6 +33,15 @@ const COMMANDS: &[&str] = &[
     "save_house_style",
     "import_house_style",
     "export_house_style",
+    "set_profile",
+    "review_status",
+    "request_review",
+    "record_verdict",
+    "add_comment",
+    "resolve_comment",
+    "set_required_roles",
+    "export_package",
+    "import_package",
 ];
 
 fn main() {

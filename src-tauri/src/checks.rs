@@ -70,7 +70,7 @@ pub fn dismiss_finding(
         rule: &rule,
         text: &text,
     };
-    state.with_store(|store| store.dismiss_finding(id, finding, &reason, &state.acting_as))?;
+    state.with_store(|store| store.dismiss_finding(id, finding, &reason, &state.actor()))?;
     letter_check(&state, id)
 }
 
@@ -80,7 +80,7 @@ pub fn restore_finding(
     id: i64,
     dismissal_id: i64,
 ) -> Reply<LetterCheck> {
-    state.with_store(|store| store.restore_finding(id, dismissal_id, &state.acting_as))?;
+    state.with_store(|store| store.restore_finding(id, dismissal_id, &state.actor()))?;
     letter_check(&state, id)
 }
 

@@ -15,13 +15,27 @@ type Reply<T> = Result<T, ErrorBody>;
 /// The setting that remembers where the user left off.
 const PLACE_SETTING: &str = "last_place";
 
-#[tauri::command]
-pub fn session_info(state: State<'_, AppState>) -> Reply<SessionInfo> {
-    state.with_store(|_| Ok(()))?;
+pub(crate) fn session(state: &AppState) -> Reply<SessionInfo> {
+    let acting_as = state.actor();
+    let (role, audit_warning) = state.with_store(|store| {
+        let role = store
+            .people()?
+            .into_iter()
+            .find(|(n, _)| *n == acting_as)
+            .map(|(_, r)| r);
+        Ok((role, store.audit_warning()))
+    })?;
     Ok(SessionInfo {
         database_path: state.database_path.clone(),
-        acting_as: state.acting_as.clone(),
+        acting_as,
+        role,
+        audit_warning,
     })
+}
+
+#[tauri::command]
+pub fn session_info(state: State<'_, AppState>) -> Reply<SessionInfo> {
+    session(&state)
 }
 
 #[tauri::command]
@@ -41,7 +55,7 @@ pub fn create_incident(state: State<'_, AppState>, title: String, zone: String) 
         ..IncidentFacts::titled(title)
     };
     state.with_store(|store| {
-        let id = store.create_incident(facts, &state.acting_as)?;
+        let id = store.create_incident(facts, &state.actor())?;
         store.incident(id)
     })
 }
@@ -68,7 +82,7 @@ pub fn save_section(
     view: View,
     body: String,
 ) -> Reply<SaveReceipt> {
-    state.with_store(|store| store.save_section(id, section, view, &body, &state.acting_as))
+    state.with_store(|store| store.save_section(id, section, view, &body, &state.actor()))
 }
 
 #[tauri::command]

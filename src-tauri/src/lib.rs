@@ -4,6 +4,7 @@
 
 mod checks;
 mod commands;
+mod review;
 
 use candor_core::checks::RuleSet;
 use candor_core::{ErrorBody, ErrorCode, Guidance};
@@ -19,7 +20,8 @@ pub struct AppState {
     /// The wizard's guidance, read and checked once at start.
     guidance: Result<Guidance, ErrorBody>,
     database_path: String,
-    acting_as: String,
+    /// Who is acting: the local profile, switchable in the window.
+    acting_as: RwLock<String>,
 }
 
 impl AppState {
@@ -40,6 +42,12 @@ impl AppState {
             Err(_) => Default::default(),
         };
         let rules = RwLock::new(checks::rules_for(&house));
+        // The profile chosen in the window, unless CANDOR_AS says otherwise for this run.
+        let saved_profile = match (&store, std::env::var_os("CANDOR_AS")) {
+            (Ok(s), None) => s.setting(review::PROFILE_SETTING).ok().flatten(),
+            _ => None,
+        };
+        let acting_as = saved_profile.unwrap_or_else(local_profile_name);
         let guidance =
             Guidance::builtin().map_err(|e| ErrorBody::new(ErrorCode::Internal, e.to_string()));
         AppState {
@@ -47,7 +55,7 @@ impl AppState {
             rules,
             guidance,
             database_path,
-            acting_as: local_profile_name(),
+            acting_as: RwLock::new(acting_as),
         }
     }
 
@@ -86,6 +94,22 @@ impl AppState {
         })?;
         let rules = guard.as_ref().map_err(|e| e.clone())?;
         f(rules)
+    }
+
+    /// A copy of the current rules' source, compiled, for work that also holds the store.
+    fn rules_snapshot(&self) -> Result<RuleSet, ErrorBody> {
+        let house = self.with_store(|store| store.house_style())?;
+        checks::rules_for(&house)
+    }
+
+    fn actor(&self) -> String {
+        self.acting_as.read().map(|a| a.clone()).unwrap_or_default()
+    }
+
+    fn set_actor(&self, name: String) {
+        if let Ok(mut a) = self.acting_as.write() {
+            *a = name;
+        }
     }
 
     fn replace_rules(&self, rules: RuleSet) {
@@ -148,6 +172,15 @@ pub fn run() {
             checks::save_house_style,
             checks::import_house_style,
             checks::export_house_style,
+            review::set_profile,
+            review::review_status,
+            review::request_review,
+            review::record_verdict,
+            review::add_comment,
+            review::resolve_comment,
+            review::set_required_roles,
+            review::export_package,
+            review::import_package,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -7,7 +7,8 @@ use crate::checks::{
     house::PreferredTerm,
 };
 use crate::review::{
-    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ReviewStatus, Role, Verdict,
+    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ImportOutcome, ReviewStatus, Role,
+    Verdict,
 };
 use crate::*;
 use ts_rs::{Config, TS};
@@ -65,6 +66,7 @@ fn generate() -> String {
         DiffSpan::decl(&cfg),
         ApprovalState::decl(&cfg),
         ReviewStatus::decl(&cfg),
+        ImportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

@@ -224,6 +224,16 @@ pub struct ReviewStatus {
     pub letter_hash: String,
 }
 
+/// What importing a review package did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportOutcome {
+    pub incident_id: i64,
+    pub created: bool,
+    pub letter_updated: bool,
+    pub approvals_added: usize,
+    pub comments_added: usize,
+}
+
 /// The facts the letter state is derived from.
 pub struct ReviewFacts<'a> {
     pub letter: &'a Letter,

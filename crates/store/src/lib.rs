@@ -21,11 +21,11 @@ mod time;
 pub use audit::ChainBreak;
 pub use dismissals::FindingAt;
 pub use error::StoreError;
-pub use package::{ImportOutcome, PACKAGE_FORMAT, ReviewPackage, read_package};
-pub use review::ReviewRecord;
 pub use incidents::{MAX_TEXT_BYTES, Revision};
 pub use open::SCHEMA_VERSION;
+pub use package::{PACKAGE_FORMAT, ReviewPackage, read_package};
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
+pub use review::ReviewRecord;
 
 use rusqlite::{Connection, Transaction};
 use std::path::{Path, PathBuf};
@@ -44,9 +44,22 @@ impl Store {
     /// left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = open::open_database(path)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            audit_break: None,
+        };
+        store.audit_break = store.verify_audit_log()?;
+        Ok(store)
+    }
+
+    /// A sentence for people when the audit log was altered, checked at open.
+    pub fn audit_warning(&self) -> Option<String> {
+        self.audit_break.as_ref().map(|b| {
+            format!(
+                "The audit log was altered outside Candor: its history no longer holds together from entry {}. Treat its history as untrustworthy.",
+                b.id
+            )
         })
     }
 

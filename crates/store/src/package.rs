@@ -8,7 +8,7 @@ use crate::review::{insert_approval, insert_comment, roles_json};
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, search};
 use candor_core::audit::sha256_hex;
-use candor_core::review::{Approval, Comment, Role};
+use candor_core::review::{Approval, Comment, ImportOutcome, Role};
 use candor_core::{IncidentFacts, Letter, SectionKey, SectionMark, View};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -51,16 +51,6 @@ pub struct ReviewPackage {
     pub checksum: String,
 }
 
-/// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportOutcome {
-    pub incident_id: i64,
-    pub created: bool,
-    pub letter_updated: bool,
-    pub approvals_added: usize,
-    pub comments_added: usize,
-}
-
 fn checksum(payload: &PackagePayload) -> Result<String, StoreError> {
     let json = serde_json::to_string(payload).map_err(|e| StoreError::Internal(e.to_string()))?;
     Ok(sha256_hex(&json))
@@ -75,18 +65,27 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
     if text.len() > PACKAGE_MAX_BYTES {
         return Err(refused("the file is far larger than any review package"));
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|_| refused("the file is not a Candor review package, or it is cut short or damaged"))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+        refused("the file is not a Candor review package, or it is cut short or damaged")
+    })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(PACKAGE_FORMAT) {
         return Err(refused("the file is not a Candor review package"));
     }
-    if value.get("version").and_then(|v| v.as_u64()).is_some_and(|v| v > u64::from(PACKAGE_VERSION)) {
-        return Err(refused("the package was made by a newer Candor; update Candor to open it"));
+    if value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .is_some_and(|v| v > u64::from(PACKAGE_VERSION))
+    {
+        return Err(refused(
+            "the package was made by a newer Candor; update Candor to open it",
+        ));
     }
     let package: ReviewPackage = serde_json::from_value(value)
         .map_err(|e| refused(&format!("the package is damaged ({e})")))?;
     if checksum(&package.payload)? != package.checksum {
-        return Err(refused("the package was changed after it was exported; ask for a fresh copy"));
+        return Err(refused(
+            "the package was changed after it was exported; ask for a fresh copy",
+        ));
     }
     let p = &package.payload;
     if p.marks.len() != SectionKey::ALL.len() {
@@ -99,7 +98,11 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
             }
         }
     }
-    p.incident.facts.clone().validated().map_err(|e| refused(&format!("the incident facts are invalid ({e})")))?;
+    p.incident
+        .facts
+        .clone()
+        .validated()
+        .map_err(|e| refused(&format!("the incident facts are invalid ({e})")))?;
     if p.comments.iter().any(|c| c.body.trim().is_empty()) {
         return Err(refused("the package is damaged (an empty comment)"));
     }
@@ -132,8 +135,18 @@ impl Store {
             checksum: checksum(&payload)?,
             payload,
         };
-        let text = serde_json::to_string_pretty(&package).map_err(|e| StoreError::Internal(e.to_string()))?;
-        self.write(|tx| audit::append(tx, Some(id), by, "export review package", "", &sha256_hex(&text)))?;
+        let text = serde_json::to_string_pretty(&package)
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
+        self.write(|tx| {
+            audit::append(
+                tx,
+                Some(id),
+                by,
+                "export review package",
+                "",
+                &sha256_hex(&text),
+            )
+        })?;
         Ok(text)
     }
 

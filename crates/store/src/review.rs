@@ -23,7 +23,11 @@ pub struct ReviewRecord {
 }
 
 fn parse_section(s: Option<String>) -> Result<Option<SectionKey>, StoreError> {
-    s.map(|s| s.parse::<SectionKey>().map_err(|e| StoreError::Internal(e.to_string()))).transpose()
+    s.map(|s| {
+        s.parse::<SectionKey>()
+            .map_err(|e| StoreError::Internal(e.to_string()))
+    })
+    .transpose()
 }
 
 pub(crate) fn roles_json(roles: &[Role]) -> String {
@@ -59,19 +63,22 @@ pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, Sto
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(uid, section, reviewer, role, verdict, comment, content_hash, content, at)| {
-            Ok(Approval {
-                uid,
-                section: parse_section(section)?,
-                reviewer,
-                role: role.parse().map_err(StoreError::Internal)?,
-                verdict: Verdict::parse(&verdict).ok_or_else(|| StoreError::Internal(format!("verdict {verdict:?}")))?,
-                comment,
-                content_hash,
-                content,
-                at,
-            })
-        })
+        .map(
+            |(uid, section, reviewer, role, verdict, comment, content_hash, content, at)| {
+                Ok(Approval {
+                    uid,
+                    section: parse_section(section)?,
+                    reviewer,
+                    role: role.parse().map_err(StoreError::Internal)?,
+                    verdict: Verdict::parse(&verdict)
+                        .ok_or_else(|| StoreError::Internal(format!("verdict {verdict:?}")))?,
+                    comment,
+                    content_hash,
+                    content,
+                    at,
+                })
+            },
+        )
         .collect()
 }
 
@@ -95,12 +102,24 @@ pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, Store
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(|(uid, section, author, body, at, resolved, parent)| {
-            Ok(Comment { uid, section: parse_section(section)?, author, body, at, resolved, parent })
+            Ok(Comment {
+                uid,
+                section: parse_section(section)?,
+                author,
+                body,
+                at,
+                resolved,
+                parent,
+            })
         })
         .collect()
 }
 
-pub(crate) fn insert_approval(conn: &Connection, id: i64, a: &Approval) -> Result<bool, StoreError> {
+pub(crate) fn insert_approval(
+    conn: &Connection,
+    id: i64,
+    a: &Approval,
+) -> Result<bool, StoreError> {
     let added = conn.execute(
         "INSERT OR IGNORE INTO approvals (uid, incident_id, section, reviewer, role, verdict, comment, content_hash, content, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -127,13 +146,18 @@ pub(crate) fn insert_comment(conn: &Connection, id: i64, c: &Comment) -> Result<
         params![c.uid, id, c.section.map(|s| s.key()), c.author, c.body, c.at, c.resolved, c.parent],
     )?;
     if added == 0 && c.resolved {
-        conn.execute("UPDATE comments SET resolved = 1 WHERE uid = ?1 AND incident_id = ?2", params![c.uid, id])?;
+        conn.execute(
+            "UPDATE comments SET resolved = 1 WHERE uid = ?1 AND incident_id = ?2",
+            params![c.uid, id],
+        )?;
     }
     Ok(added == 1)
 }
 
 fn where_(section: Option<SectionKey>) -> String {
-    section.map_or("the whole letter".to_string(), |s| format!("\u{201c}{}\u{201d}", s.title()))
+    section.map_or("the whole letter".to_string(), |s| {
+        format!("\u{201c}{}\u{201d}", s.title())
+    })
 }
 
 /// The setting that holds the house style guide, as its TOML text.
@@ -144,7 +168,9 @@ impl Store {
     pub fn house_style(&self) -> Result<HouseStyle, StoreError> {
         match self.setting(HOUSE_SETTING)? {
             None => Ok(HouseStyle::default()),
-            Some(text) => HouseStyle::from_toml(&text).map_err(|e| StoreError::Refused(e.to_string())),
+            Some(text) => {
+                HouseStyle::from_toml(&text).map_err(|e| StoreError::Refused(e.to_string()))
+            }
         }
     }
 
@@ -155,7 +181,12 @@ impl Store {
     /// The letter's review status, derived now from its approvals, comments, dismissals
     /// and the open error-level findings under `rules`; a change of state is written to
     /// the audit log.
-    pub fn review_status(&mut self, id: i64, rules: &RuleSet, by: &str) -> Result<ReviewStatus, StoreError> {
+    pub fn review_status(
+        &mut self,
+        id: i64,
+        rules: &RuleSet,
+        by: &str,
+    ) -> Result<ReviewStatus, StoreError> {
         let incident = self.incident(id)?;
         let record = self.review_record(id)?;
         let dismissals = self.dismissals(id)?;
@@ -169,8 +200,12 @@ impl Store {
             .flat_map(|t| &t.findings)
             .filter(|f| f.level == candor_core::checks::Level::Error)
             .count();
-        let skipped: Vec<SectionKey> =
-            incident.progress.iter().filter(|p| p.mark.not_needed.is_some()).map(|p| p.section).collect();
+        let skipped: Vec<SectionKey> = incident
+            .progress
+            .iter()
+            .filter(|p| p.mark.not_needed.is_some())
+            .map(|p| p.section)
+            .collect();
         let status = review_status(&ReviewFacts {
             letter: &incident.letter,
             skipped: &skipped,
@@ -206,18 +241,35 @@ impl Store {
         })
     }
 
-    pub fn set_required_roles(&mut self, id: i64, roles: &[Role], by: &str) -> Result<(), StoreError> {
+    pub fn set_required_roles(
+        &mut self,
+        id: i64,
+        roles: &[Role],
+        by: &str,
+    ) -> Result<(), StoreError> {
         if roles.is_empty() {
-            return Err(StoreError::Refused("a letter needs at least one role to approve it".into()));
+            return Err(StoreError::Refused(
+                "a letter needs at least one role to approve it".into(),
+            ));
         }
         let mut roles = roles.to_vec();
         roles.sort();
         roles.dedup();
         self.write(|tx| {
             require_incident(tx, id)?;
-            tx.execute("UPDATE incidents SET required_roles = ?2 WHERE id = ?1", params![id, roles_json(&roles)])?;
+            tx.execute(
+                "UPDATE incidents SET required_roles = ?2 WHERE id = ?1",
+                params![id, roles_json(&roles)],
+            )?;
             let names: Vec<&str> = roles.iter().map(|r| r.key()).collect();
-            audit::append(tx, Some(id), by, "set required roles", &names.join(", "), "")
+            audit::append(
+                tx,
+                Some(id),
+                by,
+                "set required roles",
+                &names.join(", "),
+                "",
+            )
         })
     }
 
@@ -247,7 +299,9 @@ impl Store {
     ) -> Result<Approval, StoreError> {
         let reviewer = reviewer.trim();
         if reviewer.is_empty() {
-            return Err(StoreError::Refused("say who is reviewing (--as NAME)".into()));
+            return Err(StoreError::Refused(
+                "say who is reviewing (--as NAME)".into(),
+            ));
         }
         let incident = self.incident(id)?;
         let record = self.review_record(id)?;
@@ -256,10 +310,16 @@ impl Store {
                 "{reviewer} drafted this letter and cannot approve it; someone else must"
             )));
         }
-        let skipped: Vec<SectionKey> =
-            incident.progress.iter().filter(|p| p.mark.not_needed.is_some()).map(|p| p.section).collect();
+        let skipped: Vec<SectionKey> = incident
+            .progress
+            .iter()
+            .filter(|p| p.mark.not_needed.is_some())
+            .map(|p| p.section)
+            .collect();
         if section.is_some_and(|s| skipped.contains(&s)) {
-            return Err(StoreError::Refused("that section is marked not needed; there is nothing to review".into()));
+            return Err(StoreError::Refused(
+                "that section is marked not needed; there is nothing to review".into(),
+            ));
         }
         let content = reviewed_content(&incident.letter, section, &skipped);
         let approval = Approval {
@@ -279,8 +339,23 @@ impl Store {
                 Verdict::Approve => "approve",
                 Verdict::RequestChanges => "request changes",
             };
-            let detail = format!("{action} {} as {role}{}", where_(section), if approval.comment.is_empty() { String::new() } else { format!(": {}", approval.comment) });
-            audit::append(tx, Some(id), reviewer, action, &detail, &approval.content_hash)
+            let detail = format!(
+                "{action} {} as {role}{}",
+                where_(section),
+                if approval.comment.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", approval.comment)
+                }
+            );
+            audit::append(
+                tx,
+                Some(id),
+                reviewer,
+                action,
+                &detail,
+                &approval.content_hash,
+            )
         })?;
         Ok(approval)
     }
@@ -310,21 +385,35 @@ impl Store {
             require_incident(tx, id)?;
             if let Some(p) = parent {
                 let exists = tx
-                    .query_row("SELECT 1 FROM comments WHERE uid = ?1 AND incident_id = ?2", params![p, id], |_| Ok(()))
+                    .query_row(
+                        "SELECT 1 FROM comments WHERE uid = ?1 AND incident_id = ?2",
+                        params![p, id],
+                        |_| Ok(()),
+                    )
                     .optional()?;
                 if exists.is_none() {
                     return Err(StoreError::ItemNotFound("comment"));
                 }
             }
             insert_comment(tx, id, &comment)?;
-            audit::append(tx, Some(id), author, "comment", &format!("on {}: {body}", where_(section)), "")
+            audit::append(
+                tx,
+                Some(id),
+                author,
+                "comment",
+                &format!("on {}: {body}", where_(section)),
+                "",
+            )
         })?;
         Ok(comment)
     }
 
     pub fn resolve_comment(&mut self, id: i64, uid: &str, by: &str) -> Result<(), StoreError> {
         self.write(|tx| {
-            let changed = tx.execute("UPDATE comments SET resolved = 1 WHERE incident_id = ?1 AND uid = ?2", params![id, uid])?;
+            let changed = tx.execute(
+                "UPDATE comments SET resolved = 1 WHERE incident_id = ?1 AND uid = ?2",
+                params![id, uid],
+            )?;
             if changed == 0 {
                 return Err(StoreError::ItemNotFound("comment"));
             }
@@ -333,7 +422,13 @@ impl Store {
     }
 
     /// Writes a change of the letter's state to the audit log, once.
-    pub fn log_state(&mut self, id: i64, state: LetterState, by: &str, letter_hash: &str) -> Result<(), StoreError> {
+    pub fn log_state(
+        &mut self,
+        id: i64,
+        state: LetterState,
+        by: &str,
+        letter_hash: &str,
+    ) -> Result<(), StoreError> {
         let key = match state {
             LetterState::Draft => "draft",
             LetterState::InReview => "in_review",
@@ -341,25 +436,54 @@ impl Store {
             LetterState::Published => "published",
         };
         self.write(|tx| {
-            let logged: String = tx.query_row("SELECT logged_state FROM incidents WHERE id = ?1", [id], |r| r.get(0))?;
+            let logged: String = tx.query_row(
+                "SELECT logged_state FROM incidents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             if logged != key {
-                tx.execute("UPDATE incidents SET logged_state = ?2 WHERE id = ?1", params![id, key])?;
-                audit::append(tx, Some(id), by, "state", &format!("{logged} \u{2192} {key}"), letter_hash)?;
+                tx.execute(
+                    "UPDATE incidents SET logged_state = ?2 WHERE id = ?1",
+                    params![id, key],
+                )?;
+                audit::append(
+                    tx,
+                    Some(id),
+                    by,
+                    "state",
+                    &format!("{logged} \u{2192} {key}"),
+                    letter_hash,
+                )?;
             }
             Ok(())
         })
     }
 
     /// Records a final export of exactly this letter.
-    pub fn record_publication(&mut self, id: i64, letter_hash: &str, format: &str, by: &str) -> Result<(), StoreError> {
+    pub fn record_publication(
+        &mut self,
+        id: i64,
+        letter_hash: &str,
+        format: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
-            tx.execute("UPDATE incidents SET published_hash = ?2 WHERE id = ?1", params![id, letter_hash])?;
+            tx.execute(
+                "UPDATE incidents SET published_hash = ?2 WHERE id = ?1",
+                params![id, letter_hash],
+            )?;
             audit::append(tx, Some(id), by, "export final", format, letter_hash)
         })
     }
 
     /// Records a draft export, so the log shows what left the machine.
-    pub fn record_export(&mut self, id: i64, letter_hash: &str, format: &str, by: &str) -> Result<(), StoreError> {
+    pub fn record_export(
+        &mut self,
+        id: i64,
+        letter_hash: &str,
+        format: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
         self.write(|tx| audit::append(tx, Some(id), by, "export draft", format, letter_hash))
     }
 
@@ -370,7 +494,9 @@ impl Store {
             let rows = stmt
                 .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter().map(|(n, r)| Ok((n, r.parse().map_err(StoreError::Internal)?))).collect()
+            rows.into_iter()
+                .map(|(n, r)| Ok((n, r.parse().map_err(StoreError::Internal)?)))
+                .collect()
         })
     }
 

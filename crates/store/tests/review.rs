@@ -16,8 +16,12 @@ fn store() -> (tempfile::TempDir, PathBuf, Store) {
 fn status(store: &Store, id: i64) -> ReviewStatus {
     let incident = store.incident(id).unwrap();
     let record = store.review_record(id).unwrap();
-    let skipped: Vec<SectionKey> =
-        incident.progress.iter().filter(|p| p.mark.not_needed.is_some()).map(|p| p.section).collect();
+    let skipped: Vec<SectionKey> = incident
+        .progress
+        .iter()
+        .filter(|p| p.mark.not_needed.is_some())
+        .map(|p| p.section)
+        .collect();
     review_status(&ReviewFacts {
         letter: &incident.letter,
         skipped: &skipped,
@@ -31,9 +35,27 @@ fn status(store: &Store, id: i64) -> ReviewStatus {
 }
 
 fn drafted(store: &mut Store) -> i64 {
-    let id = store.create_incident(IncidentFacts::titled("Reminders stopped"), "dana").unwrap();
-    store.save_section(id, SectionKey::Summary, View::Customer, "Reminders stopped for three hours.", "dana").unwrap();
-    store.save_section(id, SectionKey::Thanks, View::Customer, "Thank you for your patience.", "dana").unwrap();
+    let id = store
+        .create_incident(IncidentFacts::titled("Reminders stopped"), "dana")
+        .unwrap();
+    store
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Reminders stopped for three hours.",
+            "dana",
+        )
+        .unwrap();
+    store
+        .save_section(
+            id,
+            SectionKey::Thanks,
+            View::Customer,
+            "Thank you for your patience.",
+            "dana",
+        )
+        .unwrap();
     id
 }
 
@@ -45,21 +67,49 @@ fn every_transition_from_draft_to_published() {
     store.request_review(id, "dana").unwrap();
     assert_eq!(status(&store, id).state, LetterState::InReview);
 
-    store.record_verdict(id, None, "robin", Role::Communications, Verdict::Approve, "Reads well").unwrap();
+    store
+        .record_verdict(
+            id,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "Reads well",
+        )
+        .unwrap();
     let s = status(&store, id);
     assert_eq!(s.state, LetterState::Approved, "{:?}", s.blockers);
 
-    store.record_publication(id, &s.letter_hash, "html", "dana").unwrap();
+    store
+        .record_publication(id, &s.letter_hash, "html", "dana")
+        .unwrap();
     assert_eq!(status(&store, id).state, LetterState::Published);
 
     // Any edit moves it back to review, and the approval goes stale.
-    store.save_section(id, SectionKey::Summary, View::Customer, "Reminders stopped for four hours.", "dana").unwrap();
+    store
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Reminders stopped for four hours.",
+            "dana",
+        )
+        .unwrap();
     let s = status(&store, id);
     assert_eq!(s.state, LetterState::InReview);
     assert_eq!(s.stale_roles, vec![Role::Communications]);
 
     // A new approval of the new text makes it approved again.
-    store.record_verdict(id, None, "robin", Role::Communications, Verdict::Approve, "").unwrap();
+    store
+        .record_verdict(
+            id,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
     assert_eq!(status(&store, id).state, LetterState::Approved);
 }
 
@@ -67,13 +117,53 @@ fn every_transition_from_draft_to_published() {
 fn editing_one_section_stales_its_approval_and_not_another() {
     let (_d, _p, mut store) = store();
     let id = drafted(&mut store);
-    store.record_verdict(id, Some(SectionKey::Summary), "robin", Role::Communications, Verdict::Approve, "").unwrap();
-    store.record_verdict(id, Some(SectionKey::Thanks), "robin", Role::Communications, Verdict::Approve, "").unwrap();
-    store.save_section(id, SectionKey::Thanks, View::Customer, "Thank you for your trust.", "dana").unwrap();
+    store
+        .record_verdict(
+            id,
+            Some(SectionKey::Summary),
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
+    store
+        .record_verdict(
+            id,
+            Some(SectionKey::Thanks),
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
+    store
+        .save_section(
+            id,
+            SectionKey::Thanks,
+            View::Customer,
+            "Thank you for your trust.",
+            "dana",
+        )
+        .unwrap();
     // A change to the technical text changes nothing a customer reads.
-    store.save_section(id, SectionKey::Summary, View::Technical, "batcher bug", "dana").unwrap();
+    store
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Technical,
+            "batcher bug",
+            "dana",
+        )
+        .unwrap();
     let s = status(&store, id);
-    let stale = |k: SectionKey| s.verdicts.iter().find(|v| v.approval.section == Some(k)).unwrap().stale;
+    let stale = |k: SectionKey| {
+        s.verdicts
+            .iter()
+            .find(|v| v.approval.section == Some(k))
+            .unwrap()
+            .stale
+    };
     assert!(!stale(SectionKey::Summary));
     assert!(stale(SectionKey::Thanks));
 }
@@ -82,35 +172,94 @@ fn editing_one_section_stales_its_approval_and_not_another() {
 fn the_drafter_cannot_approve_their_own_letter() {
     let (_d, _p, mut store) = store();
     let id = drafted(&mut store);
-    let err = store.record_verdict(id, None, "Dana", Role::Communications, Verdict::Approve, "").unwrap_err();
+    let err = store
+        .record_verdict(id, None, "Dana", Role::Communications, Verdict::Approve, "")
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("drafted this letter"), "{err}");
     assert!(store.review_record(id).unwrap().approvals.is_empty());
     // Asking for changes to one's own letter is not approving it.
-    store.record_verdict(id, None, "dana", Role::Engineering, Verdict::RequestChanges, "Wait for legal").unwrap();
+    store
+        .record_verdict(
+            id,
+            None,
+            "dana",
+            Role::Engineering,
+            Verdict::RequestChanges,
+            "Wait for legal",
+        )
+        .unwrap();
 }
 
 #[test]
 fn required_roles_and_comments() {
     let (_d, _p, mut store) = store();
     let id = drafted(&mut store);
-    store.set_required_roles(id, &[Role::Communications, Role::Legal], "dana").unwrap();
-    assert_eq!(store.set_required_roles(id, &[], "dana").unwrap_err().code(), ErrorCode::InvalidInput);
-    store.record_verdict(id, None, "robin", Role::Communications, Verdict::Approve, "").unwrap();
+    store
+        .set_required_roles(id, &[Role::Communications, Role::Legal], "dana")
+        .unwrap();
+    assert_eq!(
+        store
+            .set_required_roles(id, &[], "dana")
+            .unwrap_err()
+            .code(),
+        ErrorCode::InvalidInput
+    );
+    store
+        .record_verdict(
+            id,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
     let s = status(&store, id);
     assert_eq!(s.missing_roles, vec![Role::Legal]);
 
-    let c = store.add_comment(id, Some(SectionKey::Summary), "robin", "Say which clinics.", None).unwrap();
-    let reply = store.add_comment(id, Some(SectionKey::Summary), "dana", "Done.", Some(&c.uid)).unwrap();
+    let c = store
+        .add_comment(
+            id,
+            Some(SectionKey::Summary),
+            "robin",
+            "Say which clinics.",
+            None,
+        )
+        .unwrap();
+    let reply = store
+        .add_comment(id, Some(SectionKey::Summary), "dana", "Done.", Some(&c.uid))
+        .unwrap();
     assert_eq!(reply.parent.as_deref(), Some(c.uid.as_str()));
-    assert_eq!(store.add_comment(id, None, "x", "  ", None).unwrap_err().code(), ErrorCode::InvalidInput);
-    assert_eq!(store.add_comment(id, None, "x", "hi", Some("nope")).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        store
+            .add_comment(id, None, "x", "  ", None)
+            .unwrap_err()
+            .code(),
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        store
+            .add_comment(id, None, "x", "hi", Some("nope"))
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
     store.resolve_comment(id, &c.uid, "dana").unwrap();
     let comments = store.review_record(id).unwrap().comments;
     assert!(comments.iter().find(|x| x.uid == c.uid).unwrap().resolved);
     // Every step is in the audit log, and the chain holds.
-    let actions: Vec<String> = store.audit_log(Some(id)).unwrap().into_iter().map(|e| e.action).collect();
-    assert!(actions.contains(&"approve".to_string()) && actions.contains(&"resolve comment".to_string()), "{actions:?}");
+    let actions: Vec<String> = store
+        .audit_log(Some(id))
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        actions.contains(&"approve".to_string())
+            && actions.contains(&"resolve comment".to_string()),
+        "{actions:?}"
+    );
     assert_eq!(store.verify_audit_log().unwrap(), None);
 }
 
@@ -118,12 +267,26 @@ fn required_roles_and_comments() {
 fn state_changes_are_logged_once() {
     let (_d, _p, mut store) = store();
     let id = drafted(&mut store);
-    store.log_state(id, LetterState::InReview, "dana", "h").unwrap();
-    store.log_state(id, LetterState::InReview, "dana", "h").unwrap();
-    store.log_state(id, LetterState::Approved, "robin", "h").unwrap();
-    let states: Vec<String> =
-        store.audit_log(Some(id)).unwrap().into_iter().filter(|e| e.action == "state").map(|e| e.detail).collect();
-    assert_eq!(states, vec!["draft \u{2192} in_review", "in_review \u{2192} approved"]);
+    store
+        .log_state(id, LetterState::InReview, "dana", "h")
+        .unwrap();
+    store
+        .log_state(id, LetterState::InReview, "dana", "h")
+        .unwrap();
+    store
+        .log_state(id, LetterState::Approved, "robin", "h")
+        .unwrap();
+    let states: Vec<String> = store
+        .audit_log(Some(id))
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "state")
+        .map(|e| e.detail)
+        .collect();
+    assert_eq!(
+        states,
+        vec!["draft \u{2192} in_review", "in_review \u{2192} approved"]
+    );
 }
 
 #[test]
@@ -131,7 +294,16 @@ fn a_package_round_trip_between_two_machines() {
     let (_d1, _p1, mut drafter) = store();
     let (_d2, _p2, mut reviewer) = store();
     let id = drafted(&mut drafter);
-    drafter.set_section_mark(id, SectionKey::Right, &SectionMark { done: false, not_needed: Some("No costs".into()) }).unwrap();
+    drafter
+        .set_section_mark(
+            id,
+            SectionKey::Right,
+            &SectionMark {
+                done: false,
+                not_needed: Some("No costs".into()),
+            },
+        )
+        .unwrap();
     drafter.request_review(id, "dana").unwrap();
     let package = drafter.export_package(id, "dana").unwrap();
 
@@ -139,10 +311,30 @@ fn a_package_round_trip_between_two_machines() {
     let opened = reviewer.import_package(&package, "robin").unwrap();
     assert!(opened.created);
     let rid = opened.incident_id;
-    assert_eq!(reviewer.incident(rid).unwrap().letter.summary.customer, "Reminders stopped for three hours.");
+    assert_eq!(
+        reviewer.incident(rid).unwrap().letter.summary.customer,
+        "Reminders stopped for three hours."
+    );
     assert_eq!(status(&reviewer, rid).state, LetterState::InReview);
-    reviewer.add_comment(rid, Some(SectionKey::Summary), "robin", "Name the time zone.", None).unwrap();
-    reviewer.record_verdict(rid, None, "robin", Role::Communications, Verdict::Approve, "").unwrap();
+    reviewer
+        .add_comment(
+            rid,
+            Some(SectionKey::Summary),
+            "robin",
+            "Name the time zone.",
+            None,
+        )
+        .unwrap();
+    reviewer
+        .record_verdict(
+            rid,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
     let back = reviewer.export_package(rid, "robin").unwrap();
 
     let merged = drafter.import_package(&back, "dana").unwrap();
@@ -163,13 +355,37 @@ fn an_approval_of_older_text_arrives_stale() {
     let (_d2, _p2, mut reviewer) = store();
     let id = drafted(&mut drafter);
     let package = drafter.export_package(id, "dana").unwrap();
-    let rid = reviewer.import_package(&package, "robin").unwrap().incident_id;
-    reviewer.record_verdict(rid, None, "robin", Role::Communications, Verdict::Approve, "").unwrap();
+    let rid = reviewer
+        .import_package(&package, "robin")
+        .unwrap()
+        .incident_id;
+    reviewer
+        .record_verdict(
+            rid,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
     let back = reviewer.export_package(rid, "robin").unwrap();
     // Meanwhile the drafter changed a word.
-    drafter.save_section(id, SectionKey::Summary, View::Customer, "Reminders stopped for two hours.", "dana").unwrap();
+    drafter
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Reminders stopped for two hours.",
+            "dana",
+        )
+        .unwrap();
     drafter.import_package(&back, "dana").unwrap();
-    assert_eq!(drafter.incident(id).unwrap().letter.summary.customer, "Reminders stopped for two hours.", "the drafter's text stays");
+    assert_eq!(
+        drafter.incident(id).unwrap().letter.summary.customer,
+        "Reminders stopped for two hours.",
+        "the drafter's text stays"
+    );
     let s = status(&drafter, id);
     assert_eq!(s.state, LetterState::InReview);
     assert_eq!(s.stale_roles, vec![Role::Communications]);
@@ -180,7 +396,9 @@ fn tampered_truncated_and_foreign_packages_are_refused_and_change_nothing() {
     let (_d1, _p1, mut drafter) = store();
     let (_d2, path, mut reviewer) = store();
     let id = drafted(&mut drafter);
-    drafter.add_comment(id, None, "dana", "Please check the times.", None).unwrap();
+    drafter
+        .add_comment(id, None, "dana", "Please check the times.", None)
+        .unwrap();
     let package = drafter.export_package(id, "dana").unwrap();
 
     let tampered = package.replace("Please check the times.", "Approve it without reading.");

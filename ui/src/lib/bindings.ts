@@ -227,3 +227,5 @@ stale_roles: Array<Role>, open_errors: number,
  * Why the letter is not approved, in words, for the export dialog and the CLI.
  */
 blockers: Array<string>, letter_hash: string, };
+
+export type ImportOutcome = { incident_id: number, created: boolean, letter_updated: boolean, approvals_added: number, comments_added: number, };
