@@ -3,7 +3,10 @@
 //! 1 when a check finds an error-level finding, 2 on bad input with one line on stderr.
 
 use candor_core::checks::{HouseStyle, Level, RuleSet, markdown_letter};
-use candor_core::{ErrorBody, FactsError, IncidentFacts, SectionKey, Severity, View, facts};
+use candor_core::review::{ReviewStatus, Role, Verdict};
+use candor_core::{
+    ErrorBody, FactsError, IncidentFacts, LetterState, SectionKey, Severity, View, facts,
+};
 use candor_store::{Store, StoreError, local_profile_name, resolve_db_path};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
@@ -44,6 +47,51 @@ enum Command {
     /// Write and read the letter of an incident
     #[command(subcommand)]
     Letter(LetterCommand),
+    /// Approve, ask for changes, and see where a letter stands
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Carry a letter between machines for review
+    #[command(subcommand)]
+    Package(PackageCommand),
+}
+
+#[derive(Args)]
+struct VerdictArgs {
+    id: i64,
+    /// The reviewer's role: communications, security, legal or engineering
+    #[arg(long)]
+    role: String,
+    /// One section (key or title); without it, the whole letter
+    #[arg(long)]
+    section: Option<String>,
+    #[arg(long, default_value = "")]
+    comment: String,
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Approve the letter (or one section) as it stands now
+    Approve(VerdictArgs),
+    /// Ask for changes to the letter (or one section)
+    RequestChanges(VerdictArgs),
+    /// The letter's state, approvals and what still blocks it
+    Status {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum PackageCommand {
+    /// Write the review package of an incident
+    Export {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merge a review package into this database
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -233,6 +281,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             let body = read_text(file)?;
             let mut store = open_store(cli.db)?;
             store.save_section(id, section, view.into(), &body, &actor)?;
+            // An edit can move an approved letter back to review; the audit log records it.
+            review_status(&mut store, id, &actor)?;
         }
         Command::Letter(LetterCommand::Show { id, format }) => {
             let store = open_store(cli.db)?;
@@ -245,8 +295,107 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 ),
             }
         }
+        Command::Review(ReviewCommand::Approve(args)) => {
+            verdict(cli.db, &actor, args, Verdict::Approve)?
+        }
+        Command::Review(ReviewCommand::RequestChanges(args)) => {
+            verdict(cli.db, &actor, args, Verdict::RequestChanges)?
+        }
+        Command::Review(ReviewCommand::Status { id, format }) => {
+            let mut store = open_store(cli.db)?;
+            let status = review_status(&mut store, id, &actor)?;
+            match format {
+                ListFormat::Json => println!("{}", to_json(&status)?),
+                ListFormat::Text => print_status(&status),
+            }
+        }
+        Command::Package(PackageCommand::Export { id, out }) => {
+            let mut store = open_store(cli.db)?;
+            let text = store.export_package(id, &actor)?;
+            std::fs::write(&out, text).map_err(|e| {
+                Failure(format!("cannot write {}: {}", out.display(), io_reason(&e)))
+            })?;
+        }
+        Command::Package(PackageCommand::Import { file }) => {
+            let text = read_text(Some(file))?;
+            let mut store = open_store(cli.db)?;
+            let outcome = store.import_package(&text, &actor)?;
+            review_status(&mut store, outcome.incident_id, &actor)?;
+            println!(
+                "incident {}: {}{} verdicts and {} comments added",
+                outcome.incident_id,
+                if outcome.created {
+                    "created; "
+                } else if outcome.letter_updated {
+                    "letter updated; "
+                } else {
+                    ""
+                },
+                outcome.approvals_added,
+                outcome.comments_added
+            );
+        }
     }
     Ok(Outcome::Done)
+}
+
+fn review_status(store: &mut Store, id: i64, actor: &str) -> Result<ReviewStatus, Failure> {
+    let rules = RuleSet::with_house(&store.house_style()?).map_err(|e| Failure(e.to_string()))?;
+    Ok(store.review_status(id, &rules, actor)?)
+}
+
+fn verdict(
+    db: Option<PathBuf>,
+    actor: &str,
+    args: VerdictArgs,
+    verdict: Verdict,
+) -> Result<(), Failure> {
+    let role: Role = args.role.parse().map_err(Failure)?;
+    let section = args
+        .section
+        .as_deref()
+        .map(|s| s.parse::<SectionKey>())
+        .transpose()
+        .map_err(|e| Failure(e.to_string()))?;
+    let mut store = open_store(db)?;
+    store.record_verdict(args.id, section, actor, role, verdict, &args.comment)?;
+    let status = review_status(&mut store, args.id, actor)?;
+    println!("{}", state_name(status.state));
+    Ok(())
+}
+
+fn state_name(state: LetterState) -> &'static str {
+    match state {
+        LetterState::Draft => "draft",
+        LetterState::InReview => "in review",
+        LetterState::Approved => "approved",
+        LetterState::Published => "published",
+    }
+}
+
+fn print_status(status: &ReviewStatus) {
+    println!("state: {}", state_name(status.state));
+    let roles: Vec<&str> = status.required_roles.iter().map(|r| r.key()).collect();
+    println!("required: {}", roles.join(", "));
+    for v in &status.verdicts {
+        let a = &v.approval;
+        let verdict = match a.verdict {
+            Verdict::Approve => "approved",
+            Verdict::RequestChanges => "asked for changes to",
+        };
+        let place = a
+            .section
+            .map_or("the letter".to_string(), |s| s.key().to_string());
+        let stale = if v.stale {
+            " (stale: the text changed since)"
+        } else {
+            ""
+        };
+        println!("{} ({}) {verdict} {place}{stale}", a.reviewer, a.role);
+    }
+    for b in &status.blockers {
+        println!("blocked: {b}");
+    }
 }
 
 fn check(

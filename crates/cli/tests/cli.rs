@@ -363,3 +363,168 @@ fn a_file_that_is_not_a_letter_is_checked_as_one_text() {
     assert!(!run.stdout.contains("EmptySection"), "{}", run.stdout);
     assert!(run.stdout.contains("Candor.NonApology"));
 }
+
+fn write_clean_letter(db: &Path) -> String {
+    let id = candor(
+        db,
+        &[
+            "--as",
+            "dana",
+            "incident",
+            "new",
+            "--title",
+            "Reminders stopped",
+        ],
+        None,
+    )
+    .stdout
+    .trim()
+    .to_string();
+    for (section, text) in [
+        (
+            "summary",
+            "On Tuesday from 12:40 to 3:50 PM Mountain Time, reminders did not go out.",
+        ),
+        ("details", "A change we made stopped them."),
+        ("wrong", "We released in clinic hours. We are sorry."),
+        (
+            "better",
+            "- We alert on silence. In place since November 18.",
+        ),
+        ("thanks", "Thank you for your patience."),
+    ] {
+        let run = candor(
+            db,
+            &[
+                "--as", "dana", "letter", "set", &id, section, "--view", "customer",
+            ],
+            Some(text.as_bytes()),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    id
+}
+
+#[test]
+fn review_from_the_command_line() {
+    let (_dir, db) = temp_db();
+    let id = write_clean_letter(&db);
+    let status = candor(&db, &["review", "status", &id], None);
+    assert!(
+        status.stdout.starts_with("state: draft\n"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status
+            .stdout
+            .contains("blocked: no communications approval of the whole letter yet")
+    );
+
+    // The drafter cannot approve their own letter.
+    let own = candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "dana",
+            "--role",
+            "communications",
+        ],
+        None,
+    );
+    assert_bad_input(&own, "drafted this letter");
+
+    let ok = candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "robin",
+            "--role",
+            "communications",
+            "--comment",
+            "Clear",
+        ],
+        None,
+    );
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert_eq!(ok.stdout.trim(), "approved");
+
+    // An edit makes the approval stale and the letter goes back to review.
+    candor(
+        &db,
+        &[
+            "--as", "dana", "letter", "set", &id, "thanks", "--view", "customer",
+        ],
+        Some(b"Thank you for your trust."),
+    );
+    let json = candor(&db, &["review", "status", &id, "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["state"], "in_review");
+    assert_eq!(value["stale_roles"][0], "communications");
+    assert_bad_input(
+        &candor(
+            &db,
+            &[
+                "review",
+                "approve",
+                &id,
+                "--as",
+                "robin",
+                "--role",
+                "marketing",
+            ],
+            None,
+        ),
+        "not a role",
+    );
+}
+
+#[test]
+fn packages_from_the_command_line() {
+    let (_dir, drafter) = temp_db();
+    let (_dir2, reviewer) = temp_db();
+    let id = write_clean_letter(&drafter);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review.candor.json");
+    let export = candor(
+        &drafter,
+        &[
+            "--as",
+            "dana",
+            "package",
+            "export",
+            &id,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(export.code, 0, "{}", export.stderr);
+
+    let import = candor(
+        &reviewer,
+        &["--as", "robin", "package", "import", out.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert!(import.stdout.contains("created"), "{}", import.stdout);
+
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::write(
+        &out,
+        text.replace("reminders did not go out", "everything was fine"),
+    )
+    .unwrap();
+    let tampered = candor(
+        &reviewer,
+        &["--as", "robin", "package", "import", out.to_str().unwrap()],
+        None,
+    );
+    assert_bad_input(&tampered, "changed after it was exported");
+}
