@@ -17,19 +17,23 @@ const PLACE_SETTING: &str = "last_place";
 
 pub(crate) fn session(state: &AppState) -> Reply<SessionInfo> {
     let acting_as = state.actor();
-    let (role, audit_warning) = state.with_store(|store| {
+    let (role, audit_warning, saved) = state.with_store(|store| {
         let role = store
             .people()?
             .into_iter()
             .find(|(n, _)| *n == acting_as)
             .map(|(_, r)| r);
-        Ok((role, store.audit_warning()))
+        let saved = store.setting(crate::review::PROFILE_SETTING)?.is_some();
+        Ok((role, store.audit_warning(), saved))
     })?;
+    // A run started with CANDOR_AS (scripts, tests) has said who is acting.
+    let needs_profile = !saved && std::env::var_os("CANDOR_AS").is_none();
     Ok(SessionInfo {
         database_path: state.database_path.clone(),
         acting_as,
         role,
         audit_warning,
+        needs_profile,
     })
 }
 

@@ -210,6 +210,8 @@ pub struct SessionInfo {
     pub role: Option<crate::review::Role>,
     /// Set when the audit log was found altered at open.
     pub audit_warning: Option<String>,
+    /// No profile has been chosen yet: the window asks who is writing.
+    pub needs_profile: bool,
 }
 
 #[cfg(test)]

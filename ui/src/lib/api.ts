@@ -25,6 +25,10 @@ import type {
   Dismissal,
   HouseStyle,
   AuditEntry,
+  ReviewStatus,
+  Role,
+  Verdict,
+  ImportOutcome,
 } from './bindings';
 
 const CODES: readonly ErrorCode[] = [
@@ -96,6 +100,17 @@ export const api = {
   saveHouseStyle: (style: HouseStyle) => call<HouseStyle>('save_house_style', { style }),
   importHouseStyle: (text: string) => call<HouseStyle>('import_house_style', { text }),
   exportHouseStyle: (path: string) => call<null>('export_house_style', { path }),
+  setProfile: (name: string, role: Role) => call<SessionInfo>('set_profile', { name, role }),
+  reviewStatus: (id: number) => call<ReviewStatus>('review_status', { id }),
+  requestReview: (id: number) => call<ReviewStatus>('request_review', { id }),
+  recordVerdict: (id: number, section: SectionKey | null, role: Role, verdict: Verdict, comment: string) =>
+    call<ReviewStatus>('record_verdict', { id, section, role, verdict, comment }),
+  addComment: (id: number, section: SectionKey | null, body: string, parent: string | null) =>
+    call<ReviewStatus>('add_comment', { id, section, body, parent }),
+  resolveComment: (id: number, uid: string) => call<ReviewStatus>('resolve_comment', { id, uid }),
+  setRequiredRoles: (id: number, roles: Role[]) => call<ReviewStatus>('set_required_roles', { id, roles }),
+  exportPackage: (id: number, path: string) => call<null>('export_package', { id, path }),
+  importPackage: (text: string) => call<ImportOutcome>('import_package', { text }),
 };
 
 /** Errors that mean the database itself cannot be used: the app shows them full-page. */

@@ -78,7 +78,11 @@ role: Role | null,
 /**
  * Set when the audit log was found altered at open.
  */
-audit_warning: string | null, };
+audit_warning: string | null, 
+/**
+ * No profile has been chosen yet: the window asks who is writing.
+ */
+needs_profile: boolean, };
 
 export type LetterState = "draft" | "in_review" | "approved" | "published";
 

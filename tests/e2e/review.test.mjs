@@ -1,0 +1,94 @@
+// Review in the real window: the drafter sends a letter for review; a second profile
+// approves it; the drafter edits one word; the approval shows stale with that word in
+// the diff; re-approval makes the letter approved again.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { startDriver, stopAll, tempDatabase, textOf, typeInto, until } from './harness.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = process.env.CANDOR_CLI ?? join(root, 'target/debug/candor');
+const db = tempDatabase();
+let browser;
+
+const LETTER = {
+  summary: 'On Tuesday from 12:40 to 3:50 PM Mountain Time, appointment reminders did not go out.',
+  details: 'A change we made to how reminders are grouped stopped them for larger clinics.',
+  wrong: 'We released the change in clinic hours and tested it only with small clinics. We are sorry.',
+  better: '- We alert when reminders due within the hour are not sent. In place since November 18.',
+  thanks: 'Thank you for your patience and your trust.',
+};
+
+function candor(args, input) {
+  return execFileSync(cli, ['--db', db.path, '--as', 'Dana Whitfield', ...args], { input }).toString().trim();
+}
+
+before(async () => {
+  const id = candor(['incident', 'new', '--title', 'Reminders stopped', '--zone', 'America/Denver']);
+  for (const [section, text] of Object.entries(LETTER)) {
+    candor(['letter', 'set', id, section, '--view', 'customer'], text);
+  }
+  const driver = await startDriver({ database: db.path, actingAs: 'Dana Whitfield' });
+  browser = await driver.open();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  stopAll();
+  db.remove();
+});
+
+const state = () => browser.$('.review-state .letter-state').getAttribute('data-state');
+
+async function switchProfile(name, role) {
+  await browser.$('[data-testid="profile"]').click();
+  await until(() => browser.$('input[name="profile-name"]').isDisplayed(), 'the profile dialog');
+  await browser.$('input[name="profile-name"]').setValue(name);
+  await browser.$('select[name="profile-role"]').selectByAttribute('value', role);
+  await browser.$('button=Use this profile').click();
+  await until(async () => (await textOf(browser, '[data-testid="profile"]'))?.includes(name), `the profile ${name}`);
+}
+
+async function openReview() {
+  await browser.$('button=Review').click();
+  await until(() => browser.$('.review-state').isDisplayed(), 'review mode');
+}
+
+test('approve, go stale on an edit, approve again', async () => {
+  const row = await browser.$('.incident-row*=Reminders stopped');
+  await until(() => row.isDisplayed(), 'the incident list');
+  await row.click();
+  await openReview();
+  assert.equal(await state(), 'draft');
+  await browser.$('button=Send for review').click();
+  await until(async () => (await state()) === 'in_review', 'in review');
+
+  // The drafter cannot approve; a reviewer can.
+  await browser.$('button=Approve the letter').click();
+  await until(() => browser.$('.review-head .field-error').isDisplayed(), 'the refusal');
+  assert.match(await textOf(browser, '.review-head .field-error'), /drafted this letter/);
+
+  await switchProfile('Robin Ames', 'communications');
+  await browser.$('button=Approve the letter').click();
+  await until(async () => (await state()) === 'approved', 'approved');
+  assert.match(await textOf(browser, '.wizard-head .letter-state'), /Approved/);
+
+  // The drafter changes one word.
+  await switchProfile('Dana Whitfield', 'engineering');
+  await browser.$('button=Write').click();
+  await browser.$('[data-step="summary"]').click();
+  await typeInto(browser, '[data-section="summary"] .cm-content[data-view="customer"]', ' Fixed.');
+  await until(async () => (await browser.$('.save-indicator').getAttribute('data-state')) === 'saved', 'the edit to save');
+  await openReview();
+  await until(async () => (await state()) === 'in_review', 'back in review');
+  const stale = await browser.$('.verdict[data-stale="true"]');
+  await until(() => stale.isDisplayed(), 'the stale approval');
+  const inserted = await browser.execute(() => [...document.querySelectorAll('.verdict[data-stale="true"] ins')].map((i) => i.textContent).join(''));
+  assert.match(inserted, /Fixed\./);
+
+  await switchProfile('Robin Ames', 'communications');
+  await browser.$('button=Re-approve').click();
+  await until(async () => (await state()) === 'approved', 'approved again');
+  assert.equal(await browser.$('.verdict[data-stale="true"]').isExisting(), false);
+});
