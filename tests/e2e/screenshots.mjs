@@ -26,6 +26,11 @@ try {
     const [section, view] = file.replace('.md', '').split('-');
     candor(['letter', 'set', id, section, '--view', view], readFileSync(demo(file)));
   }
+  // A reviewer approved, then the drafter changed a word: the approval is stale.
+  execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'review', 'approve', id, '--role', 'communications', '--comment', 'Clear and honest.']);
+  const summary = readFileSync(demo('summary-customer.md'), 'utf8').replace('79 minutes', 'an hour and 19 minutes');
+  candor(['letter', 'set', id, 'summary', '--view', 'customer'], summary);
+
   for (const theme of ['light', 'dark']) {
     // WebKitGTK takes the colour scheme from the GTK theme.
     const extraEnv = theme === 'dark' ? { GTK_THEME: 'Adwaita:dark' } : { GTK_THEME: 'Adwaita' };
@@ -55,6 +60,15 @@ try {
         const checks = join(root, 'assets/screenshots/checks.png');
         execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', checks]);
         console.log(`wrote ${checks}`);
+
+        await browser.$('button=Review').click();
+        await until(() => browser.$('.verdict[data-stale="true"]').isDisplayed(), 'the stale approval');
+        await browser.execute(() => document.querySelector('.review-head')?.scrollIntoView({ block: 'start' }));
+        await new Promise((r) => setTimeout(r, 500));
+        const review = join(root, 'assets/screenshots/review.png');
+        execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', review]);
+        console.log(`wrote ${review}`);
+        await browser.$('button=Write').click();
       }
     } finally {
       await browser.deleteSession();
