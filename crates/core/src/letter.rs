@@ -96,6 +96,7 @@ impl Incident {
             .iter()
             .map(|e| e.author.trim().to_string())
             .chain(self.actions.iter().map(|a| a.owner.trim().to_string()))
+            .chain(self.reviewers.iter().map(|r| r.trim().to_string()))
             .filter(|p| !p.is_empty())
             .collect();
         people.sort();
@@ -196,6 +197,8 @@ pub struct Incident {
     pub progress: Vec<SectionProgress>,
     pub log: Vec<LogEntry>,
     pub actions: Vec<ActionItem>,
+    /// Everyone who reviewed or commented on the letter.
+    pub reviewers: Vec<String>,
     pub state: LetterState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -25,7 +25,7 @@ pub struct Revision {
 
 pub(crate) const FACTS_COLUMNS: &str = "id, uid, title, service, severity, zone, started_at, \
      detected_at, mitigated_at, resolved_at, affected_share, affected_count, regions, created_at, \
-     updated_at";
+     updated_at, logged_state";
 
 /// A row of `incidents` as stored, before its text columns are parsed.
 pub(crate) struct IncidentRow {
@@ -41,6 +41,9 @@ pub(crate) struct IncidentRow {
     regions: String,
     created_at: String,
     updated_at: String,
+    /// The state last derived and written to the audit log, for lists that cannot afford
+    /// to derive it for every incident.
+    logged_state: String,
 }
 
 impl IncidentRow {
@@ -58,6 +61,7 @@ impl IncidentRow {
             regions: r.get(12)?,
             created_at: r.get(13)?,
             updated_at: r.get(14)?,
+            logged_state: r.get(15)?,
         })
     }
 
@@ -88,6 +92,15 @@ impl IncidentRow {
         })
     }
 
+    fn state(&self) -> LetterState {
+        match self.logged_state.as_str() {
+            "in_review" => LetterState::InReview,
+            "approved" => LetterState::Approved,
+            "published" => LetterState::Published,
+            _ => LetterState::Draft,
+        }
+    }
+
     pub(crate) fn summary(self, now: DateTime<Utc>) -> Result<IncidentSummary, StoreError> {
         let facts = self.facts()?;
         Ok(IncidentSummary {
@@ -96,7 +109,7 @@ impl IncidentRow {
             title: facts.title,
             service: facts.service,
             severity: facts.severity,
-            state: LetterState::Draft,
+            state: self.state(),
             created_at: parse_stamp(&self.created_at)?,
             updated_at: parse_stamp(&self.updated_at)?,
         })
@@ -213,7 +226,8 @@ impl Store {
             progress,
             log: self.log(id)?,
             actions: self.actions(id)?,
-            state: LetterState::Draft,
+            reviewers: self.read(|conn| crate::review::reviewers(conn, id))?,
+            state: row.state(),
             created_at: parse_stamp(&row.created_at)?,
             updated_at: parse_stamp(&row.updated_at)?,
         })

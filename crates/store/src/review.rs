@@ -115,6 +115,18 @@ pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, Store
         .collect()
 }
 
+/// Everyone who gave a verdict or a comment on incident `id`.
+pub(crate) fn reviewers(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT reviewer FROM approvals WHERE incident_id = ?1
+         UNION SELECT author FROM comments WHERE incident_id = ?1 ORDER BY 1",
+    )?;
+    let rows = stmt
+        .query_map([id], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 pub(crate) fn insert_approval(
     conn: &Connection,
     id: i64,

@@ -56,7 +56,11 @@ draft: FactsDraft, derived: DerivedFacts, letter: Letter,
 /**
  * One per section, in letter order.
  */
-progress: Array<SectionProgress>, log: Array<LogEntry>, actions: Array<ActionItem>, state: LetterState, created_at: string, updated_at: string, };
+progress: Array<SectionProgress>, log: Array<LogEntry>, actions: Array<ActionItem>, 
+/**
+ * Everyone who reviewed or commented on the letter.
+ */
+reviewers: Array<string>, state: LetterState, created_at: string, updated_at: string, };
 
 export type SaveReceipt = { 
 /**
