@@ -17,7 +17,7 @@ test: setup-test ui
 	npm run --silent check
 	npm run --silent test:unit
 	cargo build -p candor-app -p candor-cli
-	CANDOR_APP=$(APP) npm run --silent test:e2e
+	CANDOR_APP=$(APP) CANDOR_CLI=$(TARGET_DIR)/debug/candor npm run --silent test:e2e
 
 setup-run:
 	@scripts/setup.sh run
