@@ -7,6 +7,7 @@ pub mod action;
 pub mod audit;
 pub mod checks;
 pub mod error;
+pub mod export;
 pub mod facts;
 pub mod guidance;
 pub mod letter;

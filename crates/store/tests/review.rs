@@ -288,7 +288,10 @@ fn state_changes_are_logged_once() {
         vec!["draft \u{2192} in_review", "in_review \u{2192} approved"]
     );
     // Lists show the state last derived, without deriving it for every incident.
-    assert_eq!(store.list_incidents().unwrap()[0].state, LetterState::Approved);
+    assert_eq!(
+        store.list_incidents().unwrap()[0].state,
+        LetterState::Approved
+    );
     assert_eq!(store.incident(id).unwrap().state, LetterState::Approved);
 }
 
