@@ -3,6 +3,7 @@
 //! 1 when a check finds an error-level finding, 2 on bad input with one line on stderr.
 
 use candor_core::checks::{HouseStyle, Level, RuleSet, markdown_letter};
+use candor_core::export::ExportFormat;
 use candor_core::review::{ReviewStatus, Role, Verdict};
 use candor_core::{
     ErrorBody, FactsError, IncidentFacts, LetterState, SectionKey, Severity, View, facts,
@@ -53,6 +54,16 @@ enum Command {
     /// Carry a letter between machines for review
     #[command(subcommand)]
     Package(PackageCommand),
+    /// Write the letter out: final when approved, otherwise marked DRAFT
+    Export {
+        id: i64,
+        /// html, markdown, text, technical-html or technical-markdown
+        #[arg(long)]
+        format: String,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -307,6 +318,31 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             match format {
                 ListFormat::Json => println!("{}", to_json(&status)?),
                 ListFormat::Text => print_status(&status),
+            }
+        }
+        Command::Export { id, format, out } => {
+            let format: ExportFormat = format.parse().map_err(Failure)?;
+            let mut store = open_store(cli.db)?;
+            let rules =
+                RuleSet::with_house(&store.house_style()?).map_err(|e| Failure(e.to_string()))?;
+            let exported = store.export(id, format, &rules, &actor)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &exported.content).map_err(|e| {
+                        Failure(format!(
+                            "cannot write {}: {}",
+                            path.display(),
+                            io_reason(&e)
+                        ))
+                    })?;
+                    if !exported.is_final && !format.is_technical() {
+                        eprintln!(
+                            "candor: exported a DRAFT: {}",
+                            exported.draft_reasons.join("; ")
+                        );
+                    }
+                }
+                None => print!("{}", exported.content),
             }
         }
         Command::Package(PackageCommand::Export { id, out }) => {

@@ -528,3 +528,83 @@ fn packages_from_the_command_line() {
     );
     assert_bad_input(&tampered, "changed after it was exported");
 }
+
+#[test]
+fn export_is_a_draft_until_approved_then_final_and_published() {
+    let (_dir, db) = temp_db();
+    let id = write_clean_letter(&db);
+    let draft = candor(&db, &["export", &id, "--format", "html"], None);
+    assert_eq!(draft.code, 0, "{}", draft.stderr);
+    assert!(draft.stdout.contains("<strong>DRAFT</strong>"));
+    assert!(
+        draft
+            .stdout
+            .contains("no communications approval of the whole letter yet")
+    );
+    let md = candor(&db, &["export", &id, "--format", "markdown"], None);
+    assert!(md.stdout.starts_with("**DRAFT"), "{}", md.stdout);
+
+    candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "robin",
+            "--role",
+            "communications",
+        ],
+        None,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("letter.html");
+    let final_ = candor(
+        &db,
+        &[
+            "--as",
+            "dana",
+            "export",
+            &id,
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(final_.code, 0, "{}", final_.stderr);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("DRAFT"), "an approved letter exports final");
+    assert!(html.contains("<h2>Summary of events</h2>"));
+    let status = candor(&db, &["review", "status", &id], None);
+    assert!(
+        status.stdout.starts_with("state: published"),
+        "{}",
+        status.stdout
+    );
+
+    // The Markdown export reads back through `candor check` without an error.
+    let md_path = dir.path().join("letter.md");
+    candor(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "markdown",
+            "--out",
+            md_path.to_str().unwrap(),
+        ],
+        None,
+    );
+    let check = candor(&db, &["check", md_path.to_str().unwrap()], None);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+
+    let technical = candor(&db, &["export", &id, "--format", "technical-html"], None);
+    assert!(technical.stdout.contains("INTERNAL"));
+    assert_bad_input(
+        &candor(&db, &["export", &id, "--format", "pdf"], None),
+        "not an export format",
+    );
+}

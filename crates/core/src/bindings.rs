@@ -67,6 +67,8 @@ fn generate() -> String {
         ApprovalState::decl(&cfg),
         ReviewStatus::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        crate::export::ExportFormat::decl(&cfg),
+        crate::export::Exported::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

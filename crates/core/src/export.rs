@@ -13,6 +13,91 @@ use std::fmt::Write;
 
 const STYLESHEET: &str = include_str!("../../../assets/export.css");
 
+/// The forms a letter leaves Candor in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    Html,
+    Markdown,
+    Text,
+    TechnicalHtml,
+    TechnicalMarkdown,
+}
+
+impl ExportFormat {
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "html",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Text => "text",
+            ExportFormat::TechnicalHtml => "technical-html",
+            ExportFormat::TechnicalMarkdown => "technical-markdown",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Html | ExportFormat::TechnicalHtml => "html",
+            ExportFormat::Markdown | ExportFormat::TechnicalMarkdown => "md",
+            ExportFormat::Text => "txt",
+        }
+    }
+
+    /// The internal report is never the customer letter: it neither needs approval nor
+    /// publishes anything.
+    pub fn is_technical(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::TechnicalHtml | ExportFormat::TechnicalMarkdown
+        )
+    }
+
+    /// Renders `incident` in this form.
+    pub fn render(
+        self,
+        incident: &Incident,
+        skipped: &[SectionKey],
+        opts: &ExportOptions,
+    ) -> String {
+        match self {
+            ExportFormat::Html => letter_html(incident, skipped, opts),
+            ExportFormat::Markdown => letter_markdown(incident, skipped, opts),
+            ExportFormat::Text => letter_text(incident, skipped, opts),
+            ExportFormat::TechnicalHtml => technical_html(incident),
+            ExportFormat::TechnicalMarkdown => technical_markdown(incident),
+        }
+    }
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            ExportFormat::Html,
+            ExportFormat::Markdown,
+            ExportFormat::Text,
+            ExportFormat::TechnicalHtml,
+            ExportFormat::TechnicalMarkdown,
+        ]
+        .into_iter()
+        .find(|f| f.key() == s.trim())
+        .ok_or_else(|| format!("\"{}\" is not an export format: use html, markdown, text, technical-html or technical-markdown", s.trim()))
+    }
+}
+
+/// What exporting a letter produced.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Exported {
+    pub content: String,
+    /// The plain-text twin, for the clipboard.
+    pub text: Option<String>,
+    /// Final (approved, and recorded as published) or a draft.
+    pub is_final: bool,
+    pub draft_reasons: Vec<String>,
+    pub file_name: String,
+}
+
 /// What an export says besides the letter.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {

@@ -11,6 +11,16 @@ use candor_core::review::{
 use candor_core::{LetterState, SectionKey};
 use rusqlite::{Connection, OptionalExtension, params};
 
+/// The sections the letter leaves out on purpose.
+pub(crate) fn skipped(incident: &candor_core::Incident) -> Vec<SectionKey> {
+    incident
+        .progress
+        .iter()
+        .filter(|p| p.mark.not_needed.is_some())
+        .map(|p| p.section)
+        .collect()
+}
+
 /// Everything the letter's review state is derived from, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRecord {

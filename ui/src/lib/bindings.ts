@@ -237,3 +237,15 @@ stale_roles: Array<Role>, open_errors: number,
 blockers: Array<string>, letter_hash: string, };
 
 export type ImportOutcome = { incident_id: number, created: boolean, letter_updated: boolean, approvals_added: number, comments_added: number, };
+
+export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown";
+
+export type Exported = { content: string, 
+/**
+ * The plain-text twin, for the clipboard.
+ */
+text: string | null, 
+/**
+ * Final (approved, and recorded as published) or a draft.
+ */
+is_final: boolean, draft_reasons: Array<string>, file_name: string, };
