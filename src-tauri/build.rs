@@ -42,6 +42,11 @@ const COMMANDS: &[&str] = &[
     "set_required_roles",
     "export_package",
     "import_package",
+    "export_settings",
+    "save_export_settings",
+    "export_letter",
+    "export_plan",
+    "copy_for_email",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 
 mod checks;
 mod commands;
+mod export;
 mod review;
 
 use candor_core::checks::RuleSet;
@@ -138,6 +139,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::session_info,
@@ -181,6 +183,11 @@ pub fn run() {
             review::set_required_roles,
             review::export_package,
             review::import_package,
+            export::export_settings,
+            export::save_export_settings,
+            export::export_letter,
+            export::export_plan,
+            export::copy_for_email,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

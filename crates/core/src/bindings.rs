@@ -69,6 +69,7 @@ fn generate() -> String {
         ImportOutcome::decl(&cfg),
         crate::export::ExportFormat::decl(&cfg),
         crate::export::Exported::decl(&cfg),
+        crate::export::ExportPlan::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

@@ -98,6 +98,16 @@ pub struct Exported {
     pub file_name: String,
 }
 
+/// What the export dialog shows before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct ExportPlan {
+    pub status: crate::review::ReviewStatus,
+    /// `2026-10-26-core-network-outage`: the file name without its extension.
+    pub file_stem: String,
+    pub company: String,
+    pub has_logo: bool,
+}
+
 /// What an export says besides the letter.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {

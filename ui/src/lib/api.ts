@@ -29,7 +29,15 @@ import type {
   Role,
   Verdict,
   ImportOutcome,
+  ExportFormat,
+  ExportPlan,
+  Exported,
 } from './bindings';
+
+export interface ExportSettings {
+  company: string;
+  logo: string;
+}
 
 const CODES: readonly ErrorCode[] = [
   'invalid_input',
@@ -111,6 +119,11 @@ export const api = {
   setRequiredRoles: (id: number, roles: Role[]) => call<ReviewStatus>('set_required_roles', { id, roles }),
   exportPackage: (id: number, path: string) => call<null>('export_package', { id, path }),
   importPackage: (text: string) => call<ImportOutcome>('import_package', { text }),
+  exportPlan: (id: number) => call<ExportPlan>('export_plan', { id }),
+  exportSettings: () => call<ExportSettings>('export_settings'),
+  saveExportSettings: (settings: ExportSettings) => call<ExportSettings>('save_export_settings', { settings }),
+  exportLetter: (id: number, format: ExportFormat, path: string) => call<Exported>('export_letter', { id, format, path }),
+  copyForEmail: (id: number) => call<Exported>('copy_for_email', { id }),
 };
 
 /** Errors that mean the database itself cannot be used: the app shows them full-page. */

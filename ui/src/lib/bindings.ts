@@ -249,3 +249,9 @@ text: string | null,
  * Final (approved, and recorded as published) or a draft.
  */
 is_final: boolean, draft_reasons: Array<string>, file_name: string, };
+
+export type ExportPlan = { status: ReviewStatus, 
+/**
+ * `2026-10-26-core-network-outage`: the file name without its extension.
+ */
+file_stem: string, company: string, has_logo: boolean, };
