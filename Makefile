@@ -41,6 +41,7 @@ bindings:
 screenshots: setup-test ui
 	cargo build -p candor-app -p candor-cli
 	CANDOR_APP=$(APP) CANDOR_CLI=$(TARGET_DIR)/debug/candor node tests/e2e/screenshots.mjs
+	CANDOR_CLI=$(TARGET_DIR)/debug/candor tests/e2e/export-screenshots.sh
 
 # Speed targets, measured in release builds; never part of `make test`.
 bench:

@@ -63,6 +63,9 @@ enum Command {
         /// Write to this file instead of standard output
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The company name the letter carries (remembered for later exports)
+        #[arg(long)]
+        company: Option<String>,
     },
 }
 
@@ -320,9 +323,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 ListFormat::Text => print_status(&status),
             }
         }
-        Command::Export { id, format, out } => {
+        Command::Export { id, format, out, company } => {
             let format: ExportFormat = format.parse().map_err(Failure)?;
             let mut store = open_store(cli.db)?;
+            if let Some(company) = company {
+                store.set_setting(candor_store::COMPANY_SETTING, company.trim())?;
+            }
             let rules =
                 RuleSet::with_house(&store.house_style()?).map_err(|e| Failure(e.to_string()))?;
             let exported = store.export(id, format, &rules, &actor)?;
