@@ -323,7 +323,12 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                 ListFormat::Text => print_status(&status),
             }
         }
-        Command::Export { id, format, out, company } => {
+        Command::Export {
+            id,
+            format,
+            out,
+            company,
+        } => {
             let format: ExportFormat = format.parse().map_err(Failure)?;
             let mut store = open_store(cli.db)?;
             if let Some(company) = company {

@@ -5,6 +5,7 @@
 
 mod actions;
 mod audit;
+mod backup;
 mod dismissals;
 mod error;
 mod export;
@@ -20,6 +21,7 @@ mod settings;
 mod time;
 
 pub use audit::ChainBreak;
+pub use backup::{Backup, backup_dir, backups};
 pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use export::{COMPANY_SETTING, LOGO_SETTING};
@@ -52,6 +54,9 @@ impl Store {
             audit_break: None,
         };
         store.audit_break = store.verify_audit_log()?;
+        if backup::due(path) && store.holds_data()? {
+            store.back_up("daily")?;
+        }
         Ok(store)
     }
 
@@ -62,6 +67,12 @@ impl Store {
                 "The audit log was altered outside Candor: its history no longer holds together from entry {}. Treat its history as untrustworthy.",
                 b.id
             )
+        })
+    }
+
+    fn holds_data(&self) -> Result<bool, StoreError> {
+        self.read(|conn| {
+            Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM incidents)", [], |r| r.get(0))?)
         })
     }
 

@@ -72,6 +72,11 @@ pub(crate) fn open_database(path: &Path) -> Result<Connection, StoreError> {
         });
     }
 
+    // Before changing the schema of a file that holds data, keep a copy of it as it was.
+    if version > 0 && version < SCHEMA_VERSION {
+        crate::backup::take(&conn, path, "before-migration")?;
+    }
+
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
         .map_err(located)?;
@@ -86,6 +91,32 @@ pub(crate) fn open_database(path: &Path) -> Result<Connection, StoreError> {
         .map_err(located)?;
     migrate(&mut conn, version, SCHEMA_VERSION).map_err(located)?;
     Ok(conn)
+}
+
+/// Checks, without writing anything, that `path` is a Candor database this version reads.
+pub(crate) fn check_readable(path: &Path) -> Result<(), StoreError> {
+    let located = |e: rusqlite::Error| StoreError::from(e).located(path);
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(located)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(located)?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(located)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == 0 || application_id != APPLICATION_ID {
+        return Err(StoreError::Corrupt {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// Applies migrations `from + 1 ..= to`, each in its own transaction, so an interrupted
