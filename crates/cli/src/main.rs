@@ -54,6 +54,9 @@ enum Command {
     /// Carry a letter between machines for review
     #[command(subcommand)]
     Package(PackageCommand),
+    /// Look after the database file itself
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Write the letter out: final when approved, otherwise marked DRAFT
     Export {
         id: i64,
@@ -94,6 +97,14 @@ enum ReviewCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Check the file's integrity and the audit log's chain; exit 1 when either fails
+    Check,
+    /// Take a backup now and list the backups kept
+    Backup,
 }
 
 #[derive(Subcommand)]
@@ -354,6 +365,28 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
                     }
                 }
                 None => print!("{}", exported.content),
+            }
+        }
+        Command::Db(DbCommand::Check) => {
+            let store = open_store(cli.db)?;
+            let problems = store.integrity_problems()?;
+            for p in &problems {
+                println!("integrity: {p}");
+            }
+            if let Some(warning) = store.audit_warning() {
+                println!("audit: {warning}");
+            }
+            if problems.is_empty() && store.audit_warning().is_none() {
+                println!("ok");
+            } else {
+                return Ok(Outcome::ErrorsFound);
+            }
+        }
+        Command::Db(DbCommand::Backup) => {
+            let store = open_store(cli.db)?;
+            store.back_up("manual")?;
+            for b in candor_store::backups(store.path()) {
+                println!("{}\t{} bytes", b.path.display(), b.bytes);
             }
         }
         Command::Package(PackageCommand::Export { id, out }) => {

@@ -70,6 +70,17 @@ impl Store {
         })
     }
 
+    /// What `PRAGMA integrity_check` finds wrong with the file; empty when it is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>, StoreError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows.into_iter().filter(|r| r != "ok").collect())
+        })
+    }
+
     fn holds_data(&self) -> Result<bool, StoreError> {
         self.read(|conn| {
             Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM incidents)", [], |r| r.get(0))?)
