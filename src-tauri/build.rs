@@ -47,6 +47,9 @@ const COMMANDS: &[&str] = &[
     "export_letter",
     "export_plan",
     "copy_for_email",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
 ];
 
 fn main() {

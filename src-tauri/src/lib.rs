@@ -2,6 +2,7 @@
 //! arguments, calls `candor-core` or `candor-store`, and hands back the result or an
 //! `ErrorBody {code, message}`. No domain rule lives here.
 
+mod backups;
 mod checks;
 mod commands;
 mod export;
@@ -188,6 +189,9 @@ pub fn run() {
             export::export_letter,
             export::export_plan,
             export::copy_for_email,
+            backups::list_backups,
+            backups::back_up_now,
+            backups::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

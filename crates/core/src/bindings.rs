@@ -31,6 +31,7 @@ fn generate() -> String {
         Incident::decl(&cfg),
         SaveReceipt::decl(&cfg),
         Place::decl(&cfg),
+        BackupInfo::decl(&cfg),
         SessionInfo::decl(&cfg),
         LetterState::decl(&cfg),
         SectionState::decl(&cfg),

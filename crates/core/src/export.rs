@@ -435,6 +435,9 @@ fn plain_blocks<'a>(node: &'a AstNode<'a>, indent: &str, out: &mut String) {
 
 /// Markdown as clean text: headings, lists and links readable without Markdown symbols.
 pub fn plain_text(markdown: &str) -> String {
+    if crate::render::nesting_depth(markdown) > crate::render::MAX_NESTING {
+        return markdown.trim_end().to_string();
+    }
     let arena = Arena::new();
     let mut options = Options::default();
     options.extension.strikethrough = true;

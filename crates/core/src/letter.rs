@@ -105,6 +105,14 @@ impl Incident {
     }
 }
 
+/// A backup of the database file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupInfo {
+    pub path: String,
+    pub taken_at: String,
+    pub bytes: u64,
+}
+
 /// Where the user was: the incident open and the wizard step, restored on start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Place {

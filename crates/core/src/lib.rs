@@ -22,7 +22,7 @@ pub use error::{ErrorBody, ErrorCode};
 pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
 pub use guidance::{Guidance, Step, StepGuidance};
 pub use letter::{
-    Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
+    BackupInfo, Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
     SectionProgress, SectionState, SectionTexts, SessionInfo, section_state,
 };
 pub use log::{

@@ -14,8 +14,65 @@ fn options() -> Options<'static> {
     o
 }
 
+/// Deeper nesting than any letter needs; past it, Markdown is shown as plain text rather
+/// than parsed, because parsers recurse once per level and a pasted wall of `>` or `[`
+/// would otherwise exhaust the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// How deeply a Markdown text nests: block quotes and list items at the start of a line,
+/// and open brackets anywhere.
+pub fn nesting_depth(markdown: &str) -> usize {
+    let mut deepest = 0;
+    for line in markdown.lines() {
+        let mut rest = line;
+        let mut depth = 0;
+        loop {
+            rest = rest.trim_start();
+            let marker = if rest.starts_with('>') {
+                Some(1)
+            } else if ["- ", "* ", "+ "].iter().any(|m| rest.starts_with(m)) {
+                Some(2)
+            } else {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                (digits > 0
+                    && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")))
+                .then_some(digits + 2)
+            };
+            match marker {
+                Some(len) => {
+                    depth += 1;
+                    rest = &rest[len..];
+                }
+                None => break,
+            }
+        }
+        deepest = deepest.max(depth);
+    }
+    let mut open: usize = 0;
+    for c in markdown.chars() {
+        match c {
+            '[' | '(' => {
+                open += 1;
+                deepest = deepest.max(open);
+            }
+            ']' | ')' => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// One Markdown text as HTML.
 pub fn markdown_html(markdown: &str) -> String {
+    if nesting_depth(markdown) > MAX_NESTING {
+        return format!("<pre>{}</pre>\n", escape_text(markdown));
+    }
     markdown_to_html(markdown, &options())
 }
 

@@ -32,6 +32,7 @@ import type {
   ExportFormat,
   ExportPlan,
   Exported,
+  BackupInfo,
 } from './bindings';
 
 export interface ExportSettings {
@@ -124,6 +125,9 @@ export const api = {
   saveExportSettings: (settings: ExportSettings) => call<ExportSettings>('save_export_settings', { settings }),
   exportLetter: (id: number, format: ExportFormat, path: string) => call<Exported>('export_letter', { id, format, path }),
   copyForEmail: (id: number) => call<Exported>('copy_for_email', { id }),
+  listBackups: () => call<BackupInfo[]>('list_backups'),
+  backUpNow: () => call<BackupInfo[]>('back_up_now'),
+  restoreBackup: (path: string) => call<BackupInfo[]>('restore_backup', { path }),
 };
 
 /** Errors that mean the database itself cannot be used: the app shows them full-page. */

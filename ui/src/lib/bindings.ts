@@ -74,6 +74,8 @@ progress: Array<SectionProgress>, };
 
 export type Place = { incident_id: number, step: string, };
 
+export type BackupInfo = { path: string, taken_at: string, bytes: number, };
+
 export type SessionInfo = { database_path: string, acting_as: string, 
 /**
  * The profile's role, once chosen.
