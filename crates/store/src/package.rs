@@ -103,7 +103,10 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
         .clone()
         .validated()
         .map_err(|e| refused(&format!("the incident facts are invalid ({e})")))?;
-    if p.comments.iter().any(|c| c.body.trim().is_empty()) {
+    if p.comments
+        .iter()
+        .any(|c| c.body.trim().is_empty() || c.body.contains('\0'))
+    {
         return Err(refused("the package is damaged (an empty comment)"));
     }
     Ok(package)

@@ -143,8 +143,9 @@ pub(crate) fn insert_approval(
     a: &Approval,
 ) -> Result<bool, StoreError> {
     let added = conn.execute(
-        "INSERT OR IGNORE INTO approvals (uid, incident_id, section, reviewer, role, verdict, comment, content_hash, content, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO approvals (uid, incident_id, section, reviewer, role, verdict, comment, content_hash, content, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (uid) DO NOTHING",
         params![
             a.uid,
             id,
@@ -163,9 +164,19 @@ pub(crate) fn insert_approval(
 
 pub(crate) fn insert_comment(conn: &Connection, id: i64, c: &Comment) -> Result<bool, StoreError> {
     let added = conn.execute(
-        "INSERT OR IGNORE INTO comments (uid, incident_id, section, author, body, at, resolved, parent_uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![c.uid, id, c.section.map(|s| s.key()), c.author, c.body, c.at, c.resolved, c.parent],
+        "INSERT INTO comments (uid, incident_id, section, author, body, at, resolved, parent_uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (uid) DO NOTHING",
+        params![
+            c.uid,
+            id,
+            c.section.map(|s| s.key()),
+            c.author,
+            c.body,
+            c.at,
+            c.resolved,
+            c.parent
+        ],
     )?;
     if added == 0 && c.resolved {
         conn.execute(
@@ -390,7 +401,9 @@ impl Store {
         body: &str,
         parent: Option<&str>,
     ) -> Result<Comment, StoreError> {
-        let body = body.trim();
+        // A NUL cannot be stored in text that SQLite measures; it is never meant anyway.
+        let cleaned = body.replace('\0', "");
+        let body = cleaned.trim();
         if body.is_empty() {
             return Err(StoreError::Refused("the comment is empty".into()));
         }
