@@ -43,9 +43,13 @@ screenshots: setup-test ui
 	CANDOR_APP=$(APP) CANDOR_CLI=$(TARGET_DIR)/debug/candor node tests/e2e/screenshots.mjs
 	CANDOR_CLI=$(TARGET_DIR)/debug/candor tests/e2e/export-screenshots.sh
 
-# Speed targets, measured in release builds; never part of `make test`.
-bench:
+# Speed, memory and size, measured in release builds; never part of `make test`.
+bench: setup-test ui
+	cargo build --release -p candor-app -p candor-cli
 	cargo bench -p candor-core --bench checks
+	cargo bench -p candor-store --bench library
+	@command -v proselint >/dev/null || pip install --quiet proselint || true
+	node tests/bench/window.mjs
 
 # Rewrites tests/letters/REPORT.md after the rules or the letters change.
 letters-report:

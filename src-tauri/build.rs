@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "back_up_now",
     "restore_backup",
+    "frontend_ready",
 ];
 
 fn main() {

@@ -264,3 +264,17 @@ pub fn last_place(state: State<'_, AppState>) -> Reply<Option<Place>> {
 fn refused(e: candor_core::LogError) -> candor_store::StoreError {
     candor_store::StoreError::Refused(e.to_string())
 }
+
+/// When the process started, to report how long the window took to become usable.
+pub struct Started(pub std::time::Instant);
+
+/// The window calls this once its first screen is drawn. With CANDOR_EXIT_WHEN_READY set
+/// (the start-up benchmark), Candor reports the time on stderr and quits.
+#[tauri::command]
+pub fn frontend_ready(app: tauri::AppHandle, started: State<'_, Started>) {
+    let ms = started.0.elapsed().as_secs_f64() * 1000.0;
+    if std::env::var_os("CANDOR_EXIT_WHEN_READY").is_some() {
+        eprintln!("candor: ready after {ms:.1} ms");
+        app.exit(0);
+    }
+}

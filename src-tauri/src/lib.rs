@@ -136,12 +136,14 @@ fn db_argument() -> Option<PathBuf> {
 }
 
 pub fn run() {
+    let started = std::time::Instant::now();
     let state = AppState::open(db_argument());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state)
+        .manage(commands::Started(started))
         .invoke_handler(tauri::generate_handler![
             commands::session_info,
             commands::guidance,
@@ -192,6 +194,7 @@ pub fn run() {
             backups::list_backups,
             backups::back_up_now,
             backups::restore_backup,
+            commands::frontend_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -73,7 +73,7 @@ export function tempDatabase() {
 }
 
 /** Starts tauri-driver once; `open` then starts the app in a new WebDriver session. */
-export async function startDriver({ database, actingAs = 'e2e drafter', extraEnv = {} }) {
+export async function startDriver({ database, actingAs = 'e2e drafter', extraEnv = {}, application = APP }) {
   const env = { ...process.env, DISPLAY: await display(), CANDOR_DB: database, CANDOR_AS: actingAs, ...extraEnv };
   const port = await freePort();
   const nativePort = await freePort();
@@ -109,7 +109,7 @@ export async function startDriver({ database, actingAs = 'e2e drafter', extraEnv
         capabilities: {
           browserName: 'wry',
           'wdio:enforceWebDriverClassic': true,
-          'tauri:options': { application: APP },
+          'tauri:options': { application },
         },
       });
     },

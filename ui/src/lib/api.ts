@@ -97,6 +97,7 @@ export const api = {
   actionsMarkdown: (id: number) => call<string>('actions_markdown', { id }),
   rememberPlace: (place: Place | null) => call<null>('remember_place', { place }),
   lastPlace: () => call<Place | null>('last_place'),
+  frontendReady: () => call<null>('frontend_ready'),
   checkLetter: (id: number) => call<LetterCheck>('check_letter', { id }),
   checkText: (id: number, section: SectionKey, view: View, text: string) =>
     call<Finding[]>('check_text', { id, section, view, text }),
