@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/candor-app
 
-.PHONY: run test setup-run setup-test ui lint bindings screenshots bench letters-report
+.PHONY: run test setup-run setup-test ui lint bindings screenshots bench letters-report fuzz
 
 run: setup-run ui
 	cargo build -p candor-app
@@ -54,3 +54,13 @@ bench: setup-test ui
 # Rewrites tests/letters/REPORT.md after the rules or the letters change.
 letters-report:
 	CANDOR_UPDATE_REPORT=1 cargo test -p candor-core --test letters
+
+# Fuzzes the checks, the Markdown rendering and review-package import, FUZZ_SECONDS each
+# (60 by default). cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable
+# toolchain provide them. Never part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	cd fuzz && for t in checks markdown package; do \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
