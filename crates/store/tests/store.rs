@@ -163,7 +163,8 @@ fn oversized_text_is_refused() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let id = store.create_incident(facts("Outage"), "ana").unwrap();
-    let huge = "a".repeat(candor_store::MAX_TEXT_BYTES + 1);
+    // A 10 MB paste, far past the 1 MB a section may hold.
+    let huge = "a".repeat(10 * 1024 * 1024);
     let err = store
         .save_section(id, SectionKey::Details, View::Technical, &huge, "ana")
         .unwrap_err();
