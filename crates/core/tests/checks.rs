@@ -103,7 +103,7 @@ fn people_known_to_the_incident_are_always_names() {
 fn vendor_blame() {
     use Category::VendorBlame as V;
     flags(
-        "The data center had mislabeled two switches, and we pulled the wrong one.",
+        "The data center mislabeled the cables on our racks, so the wrong server went dark.",
         V,
         "The data center",
     );
