@@ -1,7 +1,7 @@
 //! The commands behind the inline checks, dismissals and the house style guide.
 
 use crate::AppState;
-use candor_core::checks::incident::{letter_findings, progress, text_findings};
+use candor_core::checks::incident::{progress, text_findings};
 use candor_core::checks::{Dismissal, Finding, HouseStyle, LetterCheck, RuleSet};
 use candor_core::{AuditEntry, ErrorBody, ErrorCode, SectionKey, View};
 use candor_store::FindingAt;
@@ -14,17 +14,19 @@ pub fn rules_for(house: &HouseStyle) -> Result<RuleSet, ErrorBody> {
 }
 
 fn letter_check(state: &AppState, id: i64) -> Reply<LetterCheck> {
-    let (incident, dismissals) =
-        state.with_store(|store| Ok((store.incident(id)?, store.dismissals(id)?)))?;
-    state.with_rules(|rules| {
-        let dismissed = |s: SectionKey, v: View, rule: &str, text: &str| {
-            dismissals.iter().any(|d| d.covers(s, v, rule, text))
-        };
-        let texts = letter_findings(rules, &incident, &dismissed);
+    let rules = state.rules_snapshot()?;
+    let by = state.actor();
+    // One check of the letter serves the findings, the step states and the review state
+    // (which also brings the audit log's record of the state up to date).
+    state.with_store(|store| {
+        let incident = store.incident(id)?;
+        let texts = store.letter_findings(id, &rules)?;
+        let status = store.review_status_from(id, &texts, &by)?;
         Ok(LetterCheck {
             progress: progress(&incident, &texts),
             texts,
-            dismissals: dismissals.clone(),
+            dismissals: store.dismissals(id)?,
+            state: status.state,
         })
     })
 }
@@ -106,7 +108,7 @@ fn adopt(state: &AppState, style: HouseStyle) -> Reply<HouseStyle> {
         .map_err(|e| ErrorBody::new(ErrorCode::InvalidInput, e.to_string()))?;
     let rules = rules_for(&style)?;
     state.with_store(|store| store.set_house_style(&style))?;
-    state.replace_rules(rules);
+    state.replace_rules(std::sync::Arc::new(rules));
     Ok(style)
 }
 

@@ -12,13 +12,13 @@ use candor_core::checks::RuleSet;
 use candor_core::{ErrorBody, ErrorCode, Guidance};
 use candor_store::{Store, local_profile_name, resolve_db_path};
 use std::path::PathBuf;
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// The store, or why it could not be opened: the window still starts and shows the reason.
 pub struct AppState {
     store: Mutex<Result<Store, ErrorBody>>,
     /// The built-in rules plus the house style guide; rebuilt when the guide changes.
-    rules: RwLock<Result<RuleSet, ErrorBody>>,
+    rules: RwLock<Result<Arc<RuleSet>, ErrorBody>>,
     /// The wizard's guidance, read and checked once at start.
     guidance: Result<Guidance, ErrorBody>,
     database_path: String,
@@ -43,7 +43,7 @@ impl AppState {
             Ok(s) => s.house_style().unwrap_or_default(),
             Err(_) => Default::default(),
         };
-        let rules = RwLock::new(checks::rules_for(&house));
+        let rules = RwLock::new(checks::rules_for(&house).map(Arc::new));
         // The profile chosen in the window, unless CANDOR_AS says otherwise for this run.
         let saved_profile = match (&store, std::env::var_os("CANDOR_AS")) {
             (Ok(s), None) => s.setting(review::PROFILE_SETTING).ok().flatten(),
@@ -88,20 +88,20 @@ impl AppState {
         &self,
         f: impl FnOnce(&RuleSet) -> Result<T, ErrorBody>,
     ) -> Result<T, ErrorBody> {
+        let rules = self.rules_snapshot()?;
+        f(&rules)
+    }
+
+    /// The current rules, shared: compiled once at start and again only when the house
+    /// style changes.
+    fn rules_snapshot(&self) -> Result<Arc<RuleSet>, ErrorBody> {
         let guard = self.rules.read().map_err(|_| {
             ErrorBody::new(
                 ErrorCode::Internal,
                 "the checks stopped working; restart Candor",
             )
         })?;
-        let rules = guard.as_ref().map_err(|e| e.clone())?;
-        f(rules)
-    }
-
-    /// A copy of the current rules' source, compiled, for work that also holds the store.
-    fn rules_snapshot(&self) -> Result<RuleSet, ErrorBody> {
-        let house = self.with_store(|store| store.house_style())?;
-        checks::rules_for(&house)
+        guard.clone()
     }
 
     fn actor(&self) -> String {
@@ -114,7 +114,7 @@ impl AppState {
         }
     }
 
-    fn replace_rules(&self, rules: RuleSet) {
+    fn replace_rules(&self, rules: Arc<RuleSet>) {
         if let Ok(mut guard) = self.rules.write() {
             *guard = Ok(rules);
         }

@@ -15,7 +15,61 @@ use chrono::Utc;
 pub const COMPANY_SETTING: &str = "company";
 pub const LOGO_SETTING: &str = "logo";
 
+/// Whether an export is final, and why not.
+struct Plan {
+    incident: candor_core::Incident,
+    skipped: Vec<candor_core::SectionKey>,
+    letter_hash: String,
+    is_final: bool,
+    reasons: Option<Vec<String>>,
+}
+
 impl Store {
+    fn plan(
+        &mut self,
+        id: i64,
+        technical: bool,
+        rules: &RuleSet,
+        by: &str,
+    ) -> Result<Plan, StoreError> {
+        let status = self.review_status(id, rules, by)?;
+        let incident = self.incident(id)?;
+        let approved = matches!(status.state, LetterState::Approved | LetterState::Published);
+        let is_final = technical || approved;
+        Ok(Plan {
+            skipped: crate::review::skipped(&incident),
+            incident,
+            letter_hash: status.letter_hash,
+            is_final,
+            reasons: (!is_final).then_some(status.blockers),
+        })
+    }
+
+    /// Records what left the machine: a final customer letter publishes it.
+    fn record(
+        &mut self,
+        id: i64,
+        plan: &Plan,
+        technical: bool,
+        what: &str,
+        rules: &RuleSet,
+        by: &str,
+    ) -> Result<(), StoreError> {
+        if technical {
+            self.record_export(
+                id,
+                &plan.letter_hash,
+                &format!("technical report ({what})"),
+                by,
+            )
+        } else if plan.is_final {
+            self.record_publication(id, &plan.letter_hash, what, by)?;
+            self.review_status(id, rules, by).map(|_| ())
+        } else {
+            self.record_export(id, &plan.letter_hash, what, by)
+        }
+    }
+
     fn export_options(
         &self,
         draft_reasons: Option<Vec<String>>,
@@ -37,37 +91,27 @@ impl Store {
         rules: &RuleSet,
         by: &str,
     ) -> Result<Exported, StoreError> {
-        let status = self.review_status(id, rules, by)?;
-        let incident = self.incident(id)?;
-        let skipped = crate::review::skipped(&incident);
-        let is_final = format.is_technical()
-            || matches!(status.state, LetterState::Approved | LetterState::Published);
-        let reasons = if is_final {
-            None
-        } else {
-            Some(status.blockers.clone())
-        };
-        let content = format.render(&incident, &skipped, &self.export_options(reasons.clone())?);
-        let what = format!("{} {}", format.key(), sha256_hex(&content));
-        if format.is_technical() {
-            self.record_export(
-                id,
-                &status.letter_hash,
-                &format!("technical report ({what})"),
-                by,
-            )?;
-        } else if is_final {
-            self.record_publication(id, &status.letter_hash, &what, by)?;
-            self.review_status(id, rules, by)?;
-        } else {
-            self.record_export(id, &status.letter_hash, &what, by)?;
-        }
+        let technical = format.is_technical();
+        let plan = self.plan(id, technical, rules, by)?;
+        let content = format.render(
+            &plan.incident,
+            &plan.skipped,
+            &self.export_options(plan.reasons.clone())?,
+        );
+        self.record(
+            id,
+            &plan,
+            technical,
+            &format!("{} {}", format.key(), sha256_hex(&content)),
+            rules,
+            by,
+        )?;
         Ok(Exported {
-            content,
             text: None,
-            is_final: is_final && !format.is_technical(),
-            draft_reasons: reasons.unwrap_or_default(),
-            file_name: file_name(&incident, format.extension(), Utc::now()),
+            is_final: plan.is_final && !technical,
+            draft_reasons: plan.reasons.unwrap_or_default(),
+            file_name: file_name(&plan.incident, format.extension(), Utc::now()),
+            content,
         })
     }
 
@@ -78,31 +122,24 @@ impl Store {
         rules: &RuleSet,
         by: &str,
     ) -> Result<Exported, StoreError> {
-        let status = self.review_status(id, rules, by)?;
-        let incident = self.incident(id)?;
-        let skipped = crate::review::skipped(&incident);
-        let is_final = matches!(status.state, LetterState::Approved | LetterState::Published);
-        let reasons = if is_final {
-            None
-        } else {
-            Some(status.blockers.clone())
-        };
-        let opts = self.export_options(reasons.clone())?;
-        let html = letter_email_html(&incident, &skipped, &opts);
-        let text = letter_text(&incident, &skipped, &opts);
-        let what = format!("e-mail {}", sha256_hex(&html));
-        if is_final {
-            self.record_publication(id, &status.letter_hash, &what, by)?;
-            self.review_status(id, rules, by)?;
-        } else {
-            self.record_export(id, &status.letter_hash, &what, by)?;
-        }
+        let plan = self.plan(id, false, rules, by)?;
+        let opts = self.export_options(plan.reasons.clone())?;
+        let html = letter_email_html(&plan.incident, &plan.skipped, &opts);
+        let text = letter_text(&plan.incident, &plan.skipped, &opts);
+        self.record(
+            id,
+            &plan,
+            false,
+            &format!("e-mail {}", sha256_hex(&html)),
+            rules,
+            by,
+        )?;
         Ok(Exported {
-            content: html,
             text: Some(text),
-            is_final,
-            draft_reasons: reasons.unwrap_or_default(),
-            file_name: file_name(&incident, "html", Utc::now()),
+            is_final: plan.is_final,
+            draft_reasons: plan.reasons.unwrap_or_default(),
+            file_name: file_name(&plan.incident, "html", Utc::now()),
+            content: html,
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, require_incident};
-use candor_core::checks::{HouseStyle, RuleSet};
+use candor_core::checks::{HouseStyle, RuleSet, TextFindings};
 use candor_core::review::{
     Approval, Comment, ReviewFacts, ReviewStatus, Role, Verdict, content_hash, review_status,
     reviewed_content,
@@ -220,25 +220,43 @@ impl Store {
         rules: &RuleSet,
         by: &str,
     ) -> Result<ReviewStatus, StoreError> {
+        let findings = self.letter_findings(id, rules)?;
+        self.review_status_from(id, &findings, by)
+    }
+
+    /// Every text's findings under `rules`, without the dismissed ones.
+    pub fn letter_findings(
+        &self,
+        id: i64,
+        rules: &RuleSet,
+    ) -> Result<Vec<TextFindings>, StoreError> {
         let incident = self.incident(id)?;
-        let record = self.review_record(id)?;
         let dismissals = self.dismissals(id)?;
         let dismissed = |s: SectionKey, v: candor_core::View, rule: &str, text: &str| {
             dismissals.iter().any(|d| d.covers(s, v, rule, text))
         };
-        let findings = candor_core::checks::incident::letter_findings(rules, &incident, &dismissed);
+        Ok(candor_core::checks::incident::letter_findings(
+            rules, &incident, &dismissed,
+        ))
+    }
+
+    /// The review status given findings already made, so a caller that shows the
+    /// findings does not check the letter twice.
+    pub fn review_status_from(
+        &mut self,
+        id: i64,
+        findings: &[TextFindings],
+        by: &str,
+    ) -> Result<ReviewStatus, StoreError> {
+        let incident = self.incident(id)?;
+        let record = self.review_record(id)?;
         let open_errors = findings
             .iter()
             .filter(|t| t.view == candor_core::View::Customer)
             .flat_map(|t| &t.findings)
             .filter(|f| f.level == candor_core::checks::Level::Error)
             .count();
-        let skipped: Vec<SectionKey> = incident
-            .progress
-            .iter()
-            .filter(|p| p.mark.not_needed.is_some())
-            .map(|p| p.section)
-            .collect();
+        let skipped = skipped(&incident);
         let status = review_status(&ReviewFacts {
             letter: &incident.letter,
             skipped: &skipped,

@@ -180,7 +180,11 @@ content_hash: string, prev_hash: string, hash: string, };
 
 export type Dismissal = { id: number, section: string, view: string, rule: string, text: string, reason: string, dismissed_by: string, dismissed_at: string, };
 
-export type LetterCheck = { texts: Array<TextFindings>, progress: Array<SectionProgress>, dismissals: Array<Dismissal>, };
+export type LetterCheck = { texts: Array<TextFindings>, progress: Array<SectionProgress>, dismissals: Array<Dismissal>, 
+/**
+ * The letter's review state, derived in the same check.
+ */
+state: LetterState, };
 
 export type Role = "communications" | "security" | "legal" | "engineering";
 

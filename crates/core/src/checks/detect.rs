@@ -430,16 +430,24 @@ fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
     text[a..b].chars().all(|c| c == ' ')
 }
 
+/// A pattern written here in the source. It is a literal that compiles, which the unit
+/// tests prove on every run (each static below is used by them), so failing to compile it
+/// would be a bug in this file, never something a user's text can cause.
+fn fixed(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(re) => re,
+        Err(e) => panic!("a built-in pattern does not compile: {e}"),
+    }
+}
+
 static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(thank|thanks|grateful|appreciat|worked with|working with|work with|together with|alongside|helped|helping|help us|partnered|with the help)").unwrap_or_else(|_| unreachable!())
+    fixed(
+        r"(?i)\b(thank|thanks|grateful|appreciat|worked with|working with|work with|together with|alongside|helped|helping|help us|partnered|with the help)",
+    )
 });
 
-static BLAME: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    super::BLAME_CUES
-        .iter()
-        .filter_map(|p| Regex::new(p).ok())
-        .collect()
-});
+static BLAME: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| super::BLAME_CUES.iter().map(|p| fixed(p)).collect());
 
 /// Vendor mentions in a sentence that also blames (the built-in cues, plus the rule's own
 /// `patterns`), unless the sentence thanks or works with them.
@@ -472,12 +480,12 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
     out
 }
 
-static IDENTIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9][A-Za-z0-9_.:/-]*[A-Za-z0-9]").unwrap_or_else(|_| unreachable!())
-});
+static IDENTIFIER: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"[A-Za-z0-9][A-Za-z0-9_.:/-]*[A-Za-z0-9]"));
 static PLAIN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+([.,:]\d+)*(%|ms|s|m|h|min|mins|k|x|st|nd|rd|th|am|pm|AM|PM)?|\d{4}-\d{2}-\d{2}|[A-Z]?\d{1,2}(am|pm)?|v?\d+(\.\d+)*)$")
-        .unwrap_or_else(|_| unreachable!())
+    fixed(
+        r"^(\d+([.,:]\d+)*(%|ms|s|m|h|min|mins|k|x|st|nd|rd|th|am|pm|AM|PM)?|\d{4}-\d{2}-\d{2}|[A-Z]?\d{1,2}(am|pm)?|v?\d+(\.\d+)*)$",
+    )
 });
 
 /// Tokens that look like the names of systems: letters mixed with digits, underscores,
@@ -540,15 +548,12 @@ pub fn leaks(
     out
 }
 
-static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(sorry|apologi[sz]e|apology|apologies)\b").unwrap_or_else(|_| unreachable!())
-});
-static THANKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(thank|thanks|grateful|gratitude|appreciate)")
-        .unwrap_or_else(|_| unreachable!())
-});
+static APOLOGY: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"(?i)\b(sorry|apologi[sz]e|apology|apologies)\b"));
+static THANKS: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"(?i)\b(thank|thanks|grateful|gratitude|appreciate)"));
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    fixed(
         r"(?ix)
         \b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b
         | \b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b
@@ -558,13 +563,10 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(in\s+place|live|done|completed|finished|shipped)\b
         ",
     )
-    .unwrap_or_else(|_| unreachable!())
 });
 
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(inconvenience|if\s+(you|anyone|any)|may have been|who may)\b")
-        .unwrap_or_else(|_| unreachable!())
-});
+static HEDGE: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"(?i)\b(inconvenience|if\s+(you|anyone|any)|may have been|who may)\b"));
 
 /// An apology in a sentence that does not hedge it ("for any inconvenience", "if you").
 fn sincere_apology(text: &str) -> bool {

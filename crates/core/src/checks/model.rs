@@ -117,4 +117,6 @@ pub struct LetterCheck {
     pub texts: Vec<super::TextFindings>,
     pub progress: Vec<crate::SectionProgress>,
     pub dismissals: Vec<Dismissal>,
+    /// The letter's review state, derived in the same check.
+    pub state: crate::LetterState,
 }
