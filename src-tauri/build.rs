@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "save_section",
     "set_section_mark",
     "render_markdown",
+    "word_diff",
     "render_letter",
     "add_log_entry",
     "update_log_entry",

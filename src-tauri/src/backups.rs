@@ -54,5 +54,6 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Vec<Bac
         }
     }
     drop(guard);
+    state.reload_derived();
     Ok(listed(Path::new(&state.database_path)))
 }

@@ -31,6 +31,18 @@ fn letter_check(state: &AppState, id: i64) -> Reply<LetterCheck> {
     })
 }
 
+/// The incident with each step's state counting its open errors, so the rail never shows a
+/// state the checks contradict.
+pub(crate) fn checked_incident(state: &AppState, id: i64) -> Reply<candor_core::Incident> {
+    let rules = state.rules_snapshot()?;
+    state.with_store(|store| {
+        let mut incident = store.incident(id)?;
+        let texts = store.letter_findings(id, &rules)?;
+        incident.progress = progress(&incident, &texts);
+        Ok(incident)
+    })
+}
+
 #[tauri::command]
 pub fn check_letter(state: State<'_, AppState>, id: i64) -> Reply<LetterCheck> {
     letter_check(&state, id)

@@ -2,6 +2,7 @@
 //! the store; none holds a rule of its own.
 
 use crate::AppState;
+use crate::checks::checked_incident;
 use candor_core::log::{parse_log_import, timeline_markdown};
 use candor_core::{
     ActionItem, ActionItemDraft, ErrorBody, FactsDraft, Guidance, ImportFormat, ImportPreview,
@@ -58,24 +59,25 @@ pub fn create_incident(state: State<'_, AppState>, title: String, zone: String) 
         zone,
         ..IncidentFacts::titled(title)
     };
-    state.with_store(|store| {
-        let id = store.create_incident(facts, &state.actor())?;
-        store.incident(id)
-    })
+    let id = state.with_store(|store| store.create_incident(facts, &state.actor()))?;
+    checked_incident(&state, id)
 }
 
 #[tauri::command]
 pub fn get_incident(state: State<'_, AppState>, id: i64) -> Reply<Incident> {
-    state.with_store(|store| store.incident(id))
+    checked_incident(&state, id)
 }
 
+/// `base` is the form as it was shown; only the fields the user changed from it are saved.
 #[tauri::command]
-pub fn update_facts(state: State<'_, AppState>, id: i64, draft: FactsDraft) -> Reply<Incident> {
-    let facts = draft.into_facts()?;
-    state.with_store(|store| {
-        store.update_facts(id, facts)?;
-        store.incident(id)
-    })
+pub fn update_facts(
+    state: State<'_, AppState>,
+    id: i64,
+    base: FactsDraft,
+    draft: FactsDraft,
+) -> Reply<Incident> {
+    state.with_store(|store| store.edit_facts(id, &base, draft))?;
+    checked_incident(&state, id)
 }
 
 #[tauri::command]
@@ -85,8 +87,11 @@ pub fn save_section(
     section: SectionKey,
     view: View,
     body: String,
+    base_revision: Option<i64>,
 ) -> Reply<SaveReceipt> {
-    state.with_store(|store| store.save_section(id, section, view, &body, &state.actor()))
+    state.with_store(|store| {
+        store.save_section_based_on(id, section, view, &body, &state.actor(), base_revision)
+    })
 }
 
 #[tauri::command]
@@ -96,10 +101,14 @@ pub fn set_section_mark(
     section: SectionKey,
     mark: SectionMark,
 ) -> Reply<Incident> {
-    state.with_store(|store| {
-        store.set_section_mark(id, section, &mark)?;
-        store.incident(id)
-    })
+    state.with_store(|store| store.set_section_mark(id, section, &mark))?;
+    checked_incident(&state, id)
+}
+
+/// A word diff from `old` to `new`, for comparing two versions of a text.
+#[tauri::command]
+pub fn word_diff(old: String, new: String) -> Vec<candor_core::review::DiffSpan> {
+    candor_core::review::word_diff(&old, &new)
 }
 
 #[tauri::command]

@@ -24,6 +24,8 @@ pub struct AppState {
     database_path: String,
     /// Who is acting: the local profile, switchable in the window.
     acting_as: RwLock<String>,
+    /// Held while the window runs, so no second app writes to the same file.
+    _lock: Option<candor_store::AppLock>,
 }
 
 impl AppState {
@@ -33,31 +35,47 @@ impl AppState {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        let store = path.and_then(|p| Store::open(&p)).map_err(|e| {
+        // The lock comes first: a file another app has open is not even read.
+        let opened = path.and_then(|p| {
+            let lock = candor_store::lock_for_app(&p)?;
+            Ok((Store::open(&p)?, lock))
+        });
+        let (store, lock) = match opened {
+            Ok((store, lock)) => (Ok(store), Some(lock)),
+            Err(e) => (Err(e), None),
+        };
+        let store = store.map_err(|e| {
             if let Some(detail) = e.detail() {
                 eprintln!("candor: opening the database failed: {detail}");
             }
             e.to_body()
         });
-        let house = match &store {
-            Ok(s) => s.house_style().unwrap_or_default(),
-            Err(_) => Default::default(),
-        };
-        let rules = RwLock::new(checks::rules_for(&house).map(Arc::new));
-        // The profile chosen in the window, unless CANDOR_AS says otherwise for this run.
-        let saved_profile = match (&store, std::env::var_os("CANDOR_AS")) {
-            (Ok(s), None) => s.setting(review::PROFILE_SETTING).ok().flatten(),
-            _ => None,
-        };
-        let acting_as = saved_profile.unwrap_or_else(local_profile_name);
+        let (rules, acting_as) = derived_from(store.as_ref().ok());
         let guidance =
             Guidance::builtin().map_err(|e| ErrorBody::new(ErrorCode::Internal, e.to_string()));
         AppState {
             store: Mutex::new(store),
-            rules,
+            rules: RwLock::new(rules),
             guidance,
             database_path,
             acting_as: RwLock::new(acting_as),
+            _lock: lock,
+        }
+    }
+
+    /// After the file was replaced (a restore), what was read from it at start is read
+    /// again: the rules with its house style, and who is acting.
+    fn reload_derived(&self) {
+        let derived = self
+            .store
+            .lock()
+            .ok()
+            .map(|guard| derived_from(guard.as_ref().ok()));
+        if let Some((rules, acting_as)) = derived {
+            if let Ok(mut guard) = self.rules.write() {
+                *guard = rules;
+            }
+            self.set_actor(acting_as);
         }
     }
 
@@ -121,6 +139,20 @@ impl AppState {
     }
 }
 
+/// What the app reads from the database once: the rules with its house style, and the
+/// profile chosen in the window (unless CANDOR_AS says who is acting for this run).
+fn derived_from(store: Option<&Store>) -> (Result<Arc<RuleSet>, ErrorBody>, String) {
+    let house = store
+        .and_then(|s| s.house_style().ok())
+        .unwrap_or_default();
+    let rules = checks::rules_for(&house).map(Arc::new);
+    let saved_profile = match (store, std::env::var_os("CANDOR_AS")) {
+        (Some(s), None) => s.setting(review::PROFILE_SETTING).ok().flatten(),
+        _ => None,
+    };
+    (rules, saved_profile.unwrap_or_else(local_profile_name))
+}
+
 /// `--db PATH` or `--db=PATH` on the app's command line.
 fn db_argument() -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
@@ -139,6 +171,15 @@ pub fn run() {
     let started = std::time::Instant::now();
     let state = AppState::open(db_argument());
     let result = tauri::Builder::default()
+        // First, so a second start hands over to the running app before building anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
@@ -154,6 +195,7 @@ pub fn run() {
             commands::save_section,
             commands::set_section_mark,
             commands::render_markdown,
+            commands::word_diff,
             commands::render_letter,
             commands::add_log_entry,
             commands::update_log_entry,

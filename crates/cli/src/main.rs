@@ -175,6 +175,10 @@ enum LetterCommand {
         /// Read the text from this file instead of standard input
         #[arg(long)]
         file: Option<PathBuf>,
+        /// Save only if the stored text is still at this revision (from `letter show
+        /// --format json`); otherwise change nothing and exit 2
+        #[arg(long, value_name = "N")]
+        if_revision: Option<i64>,
     },
     /// Print the letter
     Show {
@@ -299,13 +303,14 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
             section,
             view,
             file,
+            if_revision,
         }) => {
             let section: SectionKey = section
                 .parse()
                 .map_err(|e: candor_core::section::UnknownSection| Failure(e.to_string()))?;
             let body = read_text(file)?;
             let mut store = open_store(cli.db)?;
-            store.save_section(id, section, view.into(), &body, &actor)?;
+            store.save_section_based_on(id, section, view.into(), &body, &actor, if_revision)?;
             // An edit can move an approved letter back to review; the audit log records it.
             review_status(&mut store, id, &actor)?;
         }

@@ -30,6 +30,7 @@ fn generate() -> String {
         IncidentSummary::decl(&cfg),
         Incident::decl(&cfg),
         SaveReceipt::decl(&cfg),
+        TextRevision::decl(&cfg),
         Place::decl(&cfg),
         BackupInfo::decl(&cfg),
         SessionInfo::decl(&cfg),

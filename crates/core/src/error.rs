@@ -19,6 +19,10 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// Another Candor process holds the database for longer than we wait.
     DatabaseBusy,
+    /// Another Candor window has this database open; only one may write to it.
+    DatabaseInUse,
+    /// The text changed since this copy of it was loaded; nothing was saved.
+    Conflict,
     /// Something that should not happen; the message says so and the details go to the log.
     Internal,
 }

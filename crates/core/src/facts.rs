@@ -17,6 +17,8 @@ pub const LETTER_RULE_MINUTES: i64 = 5;
 /// "More than half the customers", for the write-a-letter rule of thumb.
 pub const LETTER_RULE_SHARE: f64 = 50.0;
 pub const TITLE_MAX_CHARS: usize = 200;
+/// How far ahead of this machine's clock a time may be before it counts as the future.
+pub const CLOCK_SKEW_SECONDS: i64 = 60;
 
 /// `sev1` is the most severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -101,6 +103,8 @@ pub enum FactsError {
     ShareOutOfRange(f64),
     #[error("the number of customers affected cannot be negative")]
     NegativeCount,
+    #[error("the {field} time is in the future: enter when it happened, or leave it empty until it has")]
+    InFuture { field: &'static str },
     #[error(
         "\"{value}\" is not a {field} time Candor can read: use YYYY-MM-DD HH:MM (e.g. 2026-10-26 14:05) or a full ISO 8601 time with offset"
     )]
@@ -187,8 +191,30 @@ impl IncidentFacts {
         Ok(self)
     }
 
-    /// What follows from the facts at the moment `now`.
+    /// Refuses a time later than `now` (beyond a minute, for clocks that differ a little):
+    /// an incident cannot have been resolved tomorrow.
+    pub fn check_not_future(&self, now: DateTime<Utc>) -> Result<(), FactsError> {
+        let limit = now + chrono::Duration::seconds(CLOCK_SKEW_SECONDS);
+        for (field, time) in TIME_ORDER.iter().zip(self.times()) {
+            if time.is_some_and(|t| t > limit) {
+                return Err(FactsError::InFuture { field });
+            }
+        }
+        Ok(())
+    }
+
+    /// What follows from the facts at the moment `now`, for a letter never published.
     pub fn derive(&self, now: DateTime<Utc>) -> DerivedFacts {
+        self.derive_published(now, None)
+    }
+
+    /// What follows from the facts at the moment `now`; once the letter was first published
+    /// at `published`, the publishing clock stops there.
+    pub fn derive_published(
+        &self,
+        now: DateTime<Utc>,
+        published: Option<DateTime<Utc>>,
+    ) -> DerivedFacts {
         let minutes = |a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>| match (a, b) {
             (Some(a), Some(b)) => Some((b - a).num_minutes()),
             _ => None,
@@ -202,7 +228,12 @@ impl IncidentFacts {
         let hours_since_resolution = self
             .resolved
             .map(|r| (now - r).num_seconds() as f64 / 3600.0);
+        let hours_to_publish = match (self.resolved, published) {
+            (Some(r), Some(p)) => Some((p - r).num_seconds().max(0) as f64 / 3600.0),
+            _ => None,
+        };
         let publish_clock = match hours_since_resolution {
+            _ if published.is_some() => PublishClock::Published,
             None => PublishClock::NotResolved,
             Some(h) if h > PUBLISH_TARGET_HOURS => PublishClock::Overdue,
             Some(h) if h >= PUBLISH_WARN_HOURS => PublishClock::DueSoon,
@@ -221,6 +252,7 @@ impl IncidentFacts {
             time_to_detect_minutes: minutes(self.started, self.detected),
             time_to_mitigate_minutes: minutes(self.started, self.mitigated),
             hours_since_resolution,
+            hours_to_publish,
             publish_clock,
             meets_letter_rule,
         }
@@ -235,6 +267,8 @@ pub enum PublishClock {
     OnTime,
     DueSoon,
     Overdue,
+    /// The letter went out; the clock stopped then.
+    Published,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -248,6 +282,8 @@ pub struct DerivedFacts {
     #[ts(type = "number | null")]
     pub time_to_mitigate_minutes: Option<i64>,
     pub hours_since_resolution: Option<f64>,
+    /// From resolution to the first final export, once the letter is published.
+    pub hours_to_publish: Option<f64>,
     pub publish_clock: PublishClock,
     /// More than half the customers for more than a few minutes; `None` while unknown.
     pub meets_letter_rule: Option<bool>,
@@ -367,6 +403,28 @@ impl FactsDraft {
         }
         .validated()
     }
+
+    /// What to store when someone edited `base` into `self` while the stored facts became
+    /// `stored`: each field they changed comes from their edit, every other field stays as
+    /// stored, so a form never writes back a value it did not touch.
+    pub fn merged_onto(self, base: &FactsDraft, stored: FactsDraft) -> FactsDraft {
+        fn pick<T: PartialEq>(edited: T, base: &T, stored: T) -> T {
+            if edited != *base { edited } else { stored }
+        }
+        FactsDraft {
+            title: pick(self.title, &base.title, stored.title),
+            service: pick(self.service, &base.service, stored.service),
+            severity: pick(self.severity, &base.severity, stored.severity),
+            zone: pick(self.zone, &base.zone, stored.zone),
+            started: pick(self.started, &base.started, stored.started),
+            detected: pick(self.detected, &base.detected, stored.detected),
+            mitigated: pick(self.mitigated, &base.mitigated, stored.mitigated),
+            resolved: pick(self.resolved, &base.resolved, stored.resolved),
+            affected_share: pick(self.affected_share, &base.affected_share, stored.affected_share),
+            affected_count: pick(self.affected_count, &base.affected_count, stored.affected_count),
+            regions: pick(self.regions, &base.regions, stored.regions),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -401,6 +459,49 @@ mod tests {
         assert_eq!(d.publish_clock, PublishClock::OnTime);
         assert_eq!(d.meets_letter_rule, Some(true));
         assert!(!d.ongoing);
+    }
+
+    #[test]
+    fn a_merge_keeps_what_the_edit_did_not_touch() {
+        let stored = FactsDraft::from_facts(&facts());
+        let stale = FactsDraft {
+            zone: "UTC".into(),
+            ..FactsDraft::default()
+        };
+        let edited = FactsDraft {
+            affected_share: Some(12.0),
+            ..stale.clone()
+        };
+        let merged = edited.merged_onto(&stale, stored.clone());
+        assert_eq!(merged.affected_share, Some(12.0));
+        assert_eq!(merged.zone, stored.zone);
+        assert_eq!(merged.started, stored.started);
+        assert_eq!(merged.resolved, stored.resolved);
+        assert_eq!(merged.title, stored.title);
+    }
+
+    #[test]
+    fn times_in_the_future_are_refused_beyond_a_minute_of_skew() {
+        let f = facts();
+        let resolved = f.resolved.unwrap_or_default();
+        assert!(f.check_not_future(resolved).is_ok());
+        assert!(f.check_not_future(resolved - chrono::Duration::seconds(30)).is_ok());
+        assert_eq!(
+            f.check_not_future(resolved - chrono::Duration::minutes(5)),
+            Err(FactsError::InFuture { field: "resolved" })
+        );
+    }
+
+    #[test]
+    fn the_publishing_clock_stops_at_publication() {
+        let f = facts();
+        let resolved = f.resolved.unwrap_or_default();
+        let d = f.derive_published(
+            resolved + chrono::Duration::days(900),
+            Some(resolved + chrono::Duration::hours(6)),
+        );
+        assert_eq!(d.publish_clock, PublishClock::Published);
+        assert_eq!(d.hours_to_publish, Some(6.0));
     }
 
     #[test]

@@ -85,6 +85,22 @@ pub struct SaveReceipt {
     pub saved_at: DateTime<Utc>,
     /// Every section's standing after the save, for the step rail.
     pub progress: Vec<SectionProgress>,
+    /// The text's revision now: the base for the next save.
+    #[ts(type = "number")]
+    pub revision: i64,
+}
+
+/// Which revision of one text is stored, and who saved it. A save names the revision it
+/// was based on, so a save from an out-of-date copy is refused instead of overwriting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TextRevision {
+    pub section: SectionKey,
+    pub view: View,
+    /// 0 for a text never saved; one more with every saved change.
+    #[ts(type = "number")]
+    pub revision: i64,
+    pub saved_by: String,
+    pub saved_at: Option<DateTime<Utc>>,
 }
 
 impl Incident {
@@ -157,15 +173,19 @@ pub struct SectionProgress {
 }
 
 /// Done means marked done with customer text written and no error open; an error
-/// outranks everything but "not needed".
+/// outranks everything but "not needed" and a section with no text at all.
 pub fn section_state(texts: &SectionTexts, mark: &SectionMark, errors: usize) -> SectionState {
     if mark.not_needed.is_some() {
         return SectionState::NotNeeded;
     }
+    let customer = !texts.customer.trim().is_empty();
+    // An untouched section is empty, not wrong: the letter's own check says it is missing.
+    if !customer && texts.technical.trim().is_empty() {
+        return SectionState::Empty;
+    }
     if errors > 0 {
         return SectionState::HasErrors;
     }
-    let customer = !texts.customer.trim().is_empty();
     if mark.done && customer {
         SectionState::Done
     } else if customer || !texts.technical.trim().is_empty() {
@@ -201,6 +221,8 @@ pub struct Incident {
     pub draft: FactsDraft,
     pub derived: DerivedFacts,
     pub letter: Letter,
+    /// The stored revision of every text that was ever saved.
+    pub revisions: Vec<TextRevision>,
     /// One per section, in letter order.
     pub progress: Vec<SectionProgress>,
     pub log: Vec<LogEntry>,
@@ -255,6 +277,10 @@ mod tests {
         assert_eq!(section_state(&written, &done, 0), SectionState::Done);
         assert_eq!(section_state(&empty, &done, 0), SectionState::Empty);
         assert_eq!(section_state(&written, &done, 2), SectionState::HasErrors);
+        assert_eq!(
+            section_state(&empty, &SectionMark::default(), 1),
+            SectionState::Empty
+        );
         assert_eq!(
             section_state(&written, &skipped, 2),
             SectionState::NotNeeded

@@ -23,6 +23,7 @@ pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishCloc
 pub use guidance::{Guidance, Step, StepGuidance};
 pub use letter::{
     BackupInfo, Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
+    TextRevision,
     SectionProgress, SectionState, SectionTexts, SessionInfo, section_state,
 };
 pub use log::{

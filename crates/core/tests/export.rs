@@ -46,11 +46,13 @@ fn incident(title: &str, letter: Letter) -> Incident {
             time_to_detect_minutes: None,
             time_to_mitigate_minutes: None,
             hours_since_resolution: None,
+            hours_to_publish: None,
             publish_clock: PublishClock::OnTime,
             meets_letter_rule: None,
         },
         facts,
         letter,
+        revisions: Vec::new(),
         progress: Vec::new(),
         log: vec![LogEntry {
             id: 1,

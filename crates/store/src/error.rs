@@ -35,6 +35,26 @@ pub enum StoreError {
         "the text is too long to save ({bytes} bytes; the limit is {limit}); nothing was saved"
     )]
     TextTooLong { bytes: usize, limit: usize },
+    /// The text was saved elsewhere since the copy being saved was loaded.
+    #[error(
+        "the {} text of \"{}\" was changed elsewhere (revision {revision}{}{}) after the copy you edited, so your version was not saved; compare the two and keep one",
+        view.key(), section.title(),
+        if saved_by.is_empty() { String::new() } else { format!(", saved by {saved_by}") },
+        if saved_at.is_empty() { String::new() } else { format!(" at {saved_at}") }
+    )]
+    Conflict {
+        section: candor_core::SectionKey,
+        view: candor_core::View,
+        revision: i64,
+        saved_by: String,
+        saved_at: String,
+    },
+    /// Another Candor app has the file open for writing.
+    #[error(
+        "Candor is already open on {path} in another window{}. Switch to that window; only one Candor may write to a database at a time",
+        if holder.is_empty() { String::new() } else { format!(" ({holder})") }
+    )]
+    InUse { path: String, holder: String },
     /// A SQLite failure not yet tied to a file; `located` classifies it.
     #[error("the database failed unexpectedly; nothing was saved")]
     Sqlite(#[from] rusqlite::Error),
@@ -50,6 +70,8 @@ impl StoreError {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::Unavailable { .. } => ErrorCode::DatabaseUnavailable,
             StoreError::Busy => ErrorCode::DatabaseBusy,
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::InUse { .. } => ErrorCode::DatabaseInUse,
             StoreError::IncidentNotFound(_) | StoreError::ItemNotFound(_) => ErrorCode::NotFound,
             StoreError::Refused(_) => ErrorCode::InvalidInput,
             StoreError::Invalid(_) | StoreError::TextTooLong { .. } => ErrorCode::InvalidInput,

@@ -4,7 +4,7 @@ use crate::time::{now_stamp, parse_opt_stamp, parse_stamp, stamp};
 use crate::{Store, StoreError, require_incident, search, touch};
 use candor_core::{
     FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, LetterState, SaveReceipt,
-    SectionKey, SectionProgress, Severity, View, section_state,
+    SectionKey, SectionProgress, Severity, TextRevision, View, section_state,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -25,7 +25,7 @@ pub struct Revision {
 
 pub(crate) const FACTS_COLUMNS: &str = "id, uid, title, service, severity, zone, started_at, \
      detected_at, mitigated_at, resolved_at, affected_share, affected_count, regions, created_at, \
-     updated_at, logged_state";
+     updated_at, logged_state, published_at";
 
 /// A row of `incidents` as stored, before its text columns are parsed.
 pub(crate) struct IncidentRow {
@@ -44,6 +44,8 @@ pub(crate) struct IncidentRow {
     /// The state last derived and written to the audit log, for lists that cannot afford
     /// to derive it for every incident.
     logged_state: String,
+    /// When the letter first went out final; the publishing clock stops there.
+    published_at: Option<String>,
 }
 
 impl IncidentRow {
@@ -62,6 +64,7 @@ impl IncidentRow {
             created_at: r.get(13)?,
             updated_at: r.get(14)?,
             logged_state: r.get(15)?,
+            published_at: r.get(16)?,
         })
     }
 
@@ -101,11 +104,20 @@ impl IncidentRow {
         }
     }
 
+    fn derived(
+        &self,
+        facts: &IncidentFacts,
+        now: DateTime<Utc>,
+    ) -> Result<candor_core::DerivedFacts, StoreError> {
+        let published = parse_opt_stamp(self.published_at.clone())?;
+        Ok(facts.derive_published(now, published))
+    }
+
     pub(crate) fn summary(self, now: DateTime<Utc>) -> Result<IncidentSummary, StoreError> {
         let facts = self.facts()?;
         Ok(IncidentSummary {
             id: self.id,
-            derived: facts.derive(now),
+            derived: self.derived(&facts, now)?,
             title: facts.title,
             service: facts.service,
             severity: facts.severity,
@@ -116,6 +128,37 @@ impl IncidentRow {
     }
 }
 
+/// Writes validated facts over the stored ones; times after this moment are refused.
+fn write_facts(tx: &Connection, id: i64, facts: IncidentFacts) -> Result<(), StoreError> {
+    let facts = facts.validated()?;
+    facts.check_not_future(Utc::now())?;
+    let changed = tx.execute(
+        "UPDATE incidents SET title = ?2, service = ?3, severity = ?4, zone = ?5,
+             started_at = ?6, detected_at = ?7, mitigated_at = ?8, resolved_at = ?9,
+             affected_share = ?10, affected_count = ?11, regions = ?12, updated_at = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            facts.title,
+            facts.service,
+            facts.severity.key(),
+            facts.zone,
+            facts.started.map(stamp),
+            facts.detected.map(stamp),
+            facts.mitigated.map(stamp),
+            facts.resolved.map(stamp),
+            facts.affected_share,
+            facts.affected_count,
+            regions_json(&facts),
+            now_stamp(),
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::IncidentNotFound(id));
+    }
+    search::reindex(tx, id)
+}
+
 fn regions_json(facts: &IncidentFacts) -> String {
     Value::from(facts.regions.clone()).to_string()
 }
@@ -124,6 +167,7 @@ impl Store {
     /// Stores a new incident after validating its facts; returns its id.
     pub fn create_incident(&mut self, facts: IncidentFacts, by: &str) -> Result<i64, StoreError> {
         let facts = facts.validated()?;
+        facts.check_not_future(Utc::now())?;
         let uid = uuid::Uuid::new_v4().to_string();
         self.write(|tx| {
             tx.execute(
@@ -154,37 +198,35 @@ impl Store {
         })
     }
 
-    /// Replaces an incident's facts after validating them.
-    pub fn update_facts(&mut self, id: i64, facts: IncidentFacts) -> Result<(), StoreError> {
-        let facts = facts.validated()?;
+    /// Applies what someone changed in the facts form: the fields where `edited` differs
+    /// from `base` (what the form showed) replace the stored ones, and every other field
+    /// stays as stored, in one transaction.
+    pub fn edit_facts(
+        &mut self,
+        id: i64,
+        base: &FactsDraft,
+        edited: FactsDraft,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE incidents SET title = ?2, service = ?3, severity = ?4, zone = ?5,
-                     started_at = ?6, detected_at = ?7, mitigated_at = ?8, resolved_at = ?9,
-                     affected_share = ?10, affected_count = ?11, regions = ?12, updated_at = ?13
-                 WHERE id = ?1",
-                params![
-                    id,
-                    facts.title,
-                    facts.service,
-                    facts.severity.key(),
-                    facts.zone,
-                    facts.started.map(stamp),
-                    facts.detected.map(stamp),
-                    facts.mitigated.map(stamp),
-                    facts.resolved.map(stamp),
-                    facts.affected_share,
-                    facts.affected_count,
-                    regions_json(&facts),
-                    now_stamp(),
-                ],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::IncidentNotFound(id));
-            }
-            search::reindex(tx, id)
+            let row = tx
+                .query_row(
+                    &format!("SELECT {FACTS_COLUMNS} FROM incidents WHERE id = ?1"),
+                    [id],
+                    IncidentRow::read,
+                )
+                .optional()?
+                .ok_or(StoreError::IncidentNotFound(id))?;
+            let stored = FactsDraft::from_facts(&row.facts()?);
+            let facts = edited.merged_onto(base, stored).into_facts()?;
+            write_facts(tx, id, facts)
         })
     }
+
+    /// Replaces an incident's facts after validating them.
+    pub fn update_facts(&mut self, id: i64, facts: IncidentFacts) -> Result<(), StoreError> {
+        self.write(|tx| write_facts(tx, id, facts))
+    }
+
 
     /// Every incident, newest first.
     pub fn list_incidents(&self) -> Result<Vec<IncidentSummary>, StoreError> {
@@ -220,7 +262,8 @@ impl Store {
             id,
             uid: row.uid.clone(),
             draft: FactsDraft::from_facts(&facts),
-            derived: facts.derive(Utc::now()),
+            derived: row.derived(&facts, Utc::now())?,
+            revisions: self.text_revisions(id)?,
             facts,
             letter,
             progress,
@@ -233,8 +276,9 @@ impl Store {
         })
     }
 
-    /// Saves one text of one section and keeps a revision of it, in one transaction.
-    /// Saving the text it already has writes nothing.
+    /// Saves one text of one section and keeps a revision of it, in one transaction,
+    /// whatever revision is stored. The window and scripts that may race another writer
+    /// use [`Store::save_section_based_on`].
     pub fn save_section(
         &mut self,
         id: i64,
@@ -243,6 +287,22 @@ impl Store {
         body: &str,
         by: &str,
     ) -> Result<SaveReceipt, StoreError> {
+        self.save_section_based_on(id, section, view, body, by, None)
+    }
+
+    /// Saves one text of one section and keeps a revision of it, in one transaction.
+    /// With `base`, the save is refused with [`StoreError::Conflict`] unless the stored
+    /// text is still at that revision, so words written elsewhere since are never
+    /// overwritten. Saving the text it already has writes nothing.
+    pub fn save_section_based_on(
+        &mut self,
+        id: i64,
+        section: SectionKey,
+        view: View,
+        body: &str,
+        by: &str,
+        base: Option<i64>,
+    ) -> Result<SaveReceipt, StoreError> {
         if body.len() > MAX_TEXT_BYTES {
             return Err(StoreError::TextTooLong {
                 bytes: body.len(),
@@ -250,26 +310,44 @@ impl Store {
             });
         }
         let now = Utc::now();
-        let changed = self.write(|tx| {
+        let (changed, revision) = self.write(|tx| {
             require_incident(tx, id)?;
-            let current: Option<String> = tx
+            let current: Option<(String, i64, String, String)> = tx
                 .query_row(
-                    "SELECT body FROM sections WHERE incident_id = ?1 AND section = ?2 AND view = ?3",
+                    "SELECT body, revision, updated_by, updated_at FROM sections
+                     WHERE incident_id = ?1 AND section = ?2 AND view = ?3",
                     params![id, section.key(), view.key()],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            if current.as_deref().unwrap_or("") == body {
-                return Ok(false);
+            let stored_revision = current.as_ref().map_or(0, |c| c.1);
+            if current.as_ref().map_or("", |c| c.0.as_str()) == body {
+                return Ok((false, stored_revision));
+            }
+            if let Some(base) = base
+                && base != stored_revision
+            {
+                let (saved_by, saved_at) = current
+                    .map(|c| (c.2, parse_stamp(&c.3).ok()))
+                    .unwrap_or_default();
+                return Err(StoreError::Conflict {
+                    section,
+                    view,
+                    revision: stored_revision,
+                    saved_by,
+                    saved_at: saved_at
+                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_default(),
+                });
             }
             let at = stamp(now);
             tx.execute(
-                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (incident_id, section, view)
                  DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at,
-                               updated_by = excluded.updated_by",
-                params![id, section.key(), view.key(), body, at, by],
+                               updated_by = excluded.updated_by, revision = excluded.revision",
+                params![id, section.key(), view.key(), body, at, by, stored_revision + 1],
             )?;
             tx.execute(
                 "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
@@ -278,13 +356,50 @@ impl Store {
             )?;
             touch(tx, id, &at)?;
             search::reindex(tx, id)?;
-            Ok(true)
+            Ok((true, stored_revision + 1))
         })?;
         let letter = self.read(|conn| letter(conn, id))?;
         Ok(SaveReceipt {
             changed,
             saved_at: now,
             progress: self.progress_of(id, &letter)?,
+            revision,
+        })
+    }
+
+    /// The stored revision of every text of `id` that was ever saved.
+    pub fn text_revisions(&self, id: i64) -> Result<Vec<TextRevision>, StoreError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT section, view, revision, updated_by, updated_at FROM sections
+                 WHERE incident_id = ?1",
+            )?;
+            let rows = stmt
+                .query_map([id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter()
+                .map(|(section, view, revision, saved_by, saved_at)| {
+                    Ok(TextRevision {
+                        section: section
+                            .parse::<SectionKey>()
+                            .map_err(|e| StoreError::Internal(e.to_string()))?,
+                        view: view
+                            .parse::<View>()
+                            .map_err(|e| StoreError::Internal(e.to_string()))?,
+                        revision,
+                        saved_by,
+                        saved_at: parse_stamp(&saved_at).ok(),
+                    })
+                })
+                .collect()
         })
     }
 

@@ -10,6 +10,7 @@ mod dismissals;
 mod error;
 mod export;
 mod incidents;
+mod lock;
 mod log;
 mod marks;
 mod open;
@@ -26,6 +27,7 @@ pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use export::{COMPANY_SETTING, LOGO_SETTING};
 pub use incidents::{MAX_TEXT_BYTES, Revision};
+pub use lock::{AppLock, lock_for_app, lock_path};
 pub use open::SCHEMA_VERSION;
 pub use package::{PACKAGE_FORMAT, ReviewPackage, read_package};
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
@@ -110,7 +112,11 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let result = (|| {
-            let tx = self.conn.transaction()?;
+            // Immediate: the write lock is taken first, so a transaction that reads and then
+            // writes waits for another writer instead of failing on a stale snapshot.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
             tx.commit()?;
             Ok(value)

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_marks_settings_search.sql"),
     include_str!("migrations/004_dismissals_and_audit.sql"),
     include_str!("migrations/005_review.sql"),
+    include_str!("migrations/006_text_revisions_and_publication.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -143,6 +144,23 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64, to: i64) -> Result<(), r
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_connection_enforces_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open_database(&dir.path().join("candor.db")).unwrap();
+        let orphan = conn.execute(
+            "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by)
+             VALUES (99, 'summary', 'customer', 'x', '2026-01-01T00:00:00.000Z', 'ana')",
+            [],
+        );
+        let err = orphan.expect_err("a text for a missing incident must be refused");
+        assert_eq!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::ConstraintViolation),
+            "{err}"
+        );
+    }
+
     /// Writes `tests/fixtures/v1.db`: a database as Candor 0.1's first schema left it,
     /// with one incident and its texts, for the upgrade tests. Run by hand, once:
     /// `cargo test -p candor-store -- --ignored write_v1_fixture`.
@@ -167,6 +185,38 @@ mod tests {
              INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
              VALUES (1, 'summary', 'customer', 'Card payments were delayed for 85 minutes.',
                  '2026-09-14T10:00:00.000Z', 'ops');",
+        )
+        .unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();
+    }
+
+    /// Writes `tests/fixtures/v5.db`: the schema before text revisions and publication
+    /// times, with a text saved three times and a published letter. Run by hand, once:
+    /// `cargo test -p candor-store -- --ignored write_v5_fixture`.
+    #[test]
+    #[ignore]
+    fn write_v5_fixture() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v5.db");
+        let _ = std::fs::remove_file(&path);
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, 0, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO incidents (id, uid, title, service, severity, zone, started_at, resolved_at,
+                 affected_share, regions, created_at, created_by, updated_at, published_hash,
+                 logged_state)
+             VALUES (1, '5d0c1e7a-8b2f-4c3d-9e4a-6f7b8c9d0e1f', 'Search returned nothing', 'Search',
+                 'sev2', 'Asia/Tokyo', '2026-08-03T01:10:00.000Z', '2026-08-03T02:40:00.000Z',
+                 58.0, '[]', '2026-08-03T03:00:00.000Z', 'ops', '2026-08-03T09:00:00.000Z',
+                 'feed', 'published');
+             INSERT INTO sections VALUES (1, 'summary', 'customer',
+                 'Search showed no results for 90 minutes.', '2026-08-03T08:00:00.000Z', 'ops');
+             INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
+             VALUES (1, 'summary', 'customer', 'Search was down.', '2026-08-03T06:00:00.000Z', 'ops'),
+                    (1, 'summary', 'customer', 'Search showed nothing.', '2026-08-03T07:00:00.000Z', 'ops'),
+                    (1, 'summary', 'customer', 'Search showed no results for 90 minutes.',
+                     '2026-08-03T08:00:00.000Z', 'ops');
+             INSERT INTO audit_log (incident_id, at, actor, action, detail, content_hash, prev_hash, hash)
+             VALUES (1, '2026-08-03T10:40:00.000Z', 'ops', 'export final', 'html', 'feed', '', 'x');",
         )
         .unwrap();
         conn.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();

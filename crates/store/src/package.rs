@@ -210,10 +210,11 @@ impl Store {
                             .optional()?;
                         if current.as_deref().unwrap_or("") != body {
                             tx.execute(
-                                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by)
-                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by, revision)
+                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)
                                  ON CONFLICT (incident_id, section, view) DO UPDATE SET body = excluded.body,
-                                     updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                                     updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+                                     revision = sections.revision + 1",
                                 params![id, key.key(), view.key(), body, now, package.exported_by],
                             )?;
                             tx.execute(

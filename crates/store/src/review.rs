@@ -522,8 +522,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
-                "UPDATE incidents SET published_hash = ?2 WHERE id = ?1",
-                params![id, letter_hash],
+                "UPDATE incidents SET published_hash = ?2,
+                     published_at = coalesce(published_at, ?3) WHERE id = ?1",
+                params![id, letter_hash, crate::time::now_stamp()],
             )?;
             audit::append(tx, Some(id), by, "export final", format, letter_hash)
         })

@@ -192,7 +192,8 @@ fn new_database_is_wal_with_foreign_keys_and_current_schema() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    // The foreign key from sections to incidents is enforced on Candor's connections.
+    // A text for an incident that does not exist is refused. (That the foreign keys
+    // themselves are enforced is tested on the connection, in `open.rs`.)
     let mut store = Store::open(&path).unwrap();
     let err = store
         .save_section(99, SectionKey::Wrong, View::Customer, "x", "ana")

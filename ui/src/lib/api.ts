@@ -33,6 +33,7 @@ import type {
   ExportPlan,
   Exported,
   BackupInfo,
+  DiffSpan,
 } from './bindings';
 
 export interface ExportSettings {
@@ -47,6 +48,8 @@ const CODES: readonly ErrorCode[] = [
   'database_too_new',
   'database_unavailable',
   'database_busy',
+  'database_in_use',
+  'conflict',
   'internal',
 ];
 
@@ -75,11 +78,15 @@ export const api = {
   listIncidents: (query = '') => call<IncidentSummary[]>('list_incidents', { query }),
   createIncident: (title: string, zone: string) => call<Incident>('create_incident', { title, zone }),
   getIncident: (id: number) => call<Incident>('get_incident', { id }),
-  updateFacts: (id: number, draft: FactsDraft) => call<Incident>('update_facts', { id, draft }),
-  saveSection: (id: number, section: SectionKey, view: View, body: string) =>
-    call<SaveReceipt>('save_section', { id, section, view, body }),
+  /** Saves the fields where `draft` differs from `base`, the form as it was shown. */
+  updateFacts: (id: number, base: FactsDraft, draft: FactsDraft) =>
+    call<Incident>('update_facts', { id, base, draft }),
+  /** Refused with `conflict` unless the stored text is still at `baseRevision`. */
+  saveSection: (id: number, section: SectionKey, view: View, body: string, baseRevision: number | null) =>
+    call<SaveReceipt>('save_section', { id, section, view, body, baseRevision }),
   setSectionMark: (id: number, section: SectionKey, mark: SectionMark) =>
     call<Incident>('set_section_mark', { id, section, mark }),
+  wordDiff: (old: string, next: string) => call<DiffSpan[]>('word_diff', { old, new: next }),
   renderMarkdown: (text: string) => call<string>('render_markdown', { text }),
   renderLetter: (id: number) => call<string>('render_letter', { id }),
   addLogEntry: (id: number, draft: LogEntryDraft) => call<LogEntry[]>('add_log_entry', { id, draft }),

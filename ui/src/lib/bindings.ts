@@ -1,6 +1,6 @@
 // Generated from the Rust types in crates/core by `make bindings`. Do not edit.
 
-export type ErrorCode = "invalid_input" | "not_found" | "database_corrupt" | "database_too_new" | "database_unavailable" | "database_busy" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "database_corrupt" | "database_too_new" | "database_unavailable" | "database_busy" | "database_in_use" | "conflict" | "internal";
 
 export type ErrorBody = { code: ErrorCode, message: string, };
 
@@ -26,13 +26,17 @@ affected_share: number | null, affected_count: number | null, regions: Array<str
 
 export type FactsDraft = { title: string, service: string, severity: Severity, zone: string, started: string, detected: string, mitigated: string, resolved: string, affected_share: number | null, affected_count: number | null, regions: Array<string>, };
 
-export type PublishClock = "not_resolved" | "on_time" | "due_soon" | "overdue";
+export type PublishClock = "not_resolved" | "on_time" | "due_soon" | "overdue" | "published";
 
 export type DerivedFacts = { 
 /**
  * Started but not yet resolved: the duration runs to now.
  */
-ongoing: boolean, duration_minutes: number | null, time_to_detect_minutes: number | null, time_to_mitigate_minutes: number | null, hours_since_resolution: number | null, publish_clock: PublishClock, 
+ongoing: boolean, duration_minutes: number | null, time_to_detect_minutes: number | null, time_to_mitigate_minutes: number | null, hours_since_resolution: number | null, 
+/**
+ * From resolution to the first final export, once the letter is published.
+ */
+hours_to_publish: number | null, publish_clock: PublishClock, 
 /**
  * More than half the customers for more than a few minutes; `None` while unknown.
  */
@@ -54,6 +58,10 @@ uid: string, facts: IncidentFacts,
  */
 draft: FactsDraft, derived: DerivedFacts, letter: Letter, 
 /**
+ * The stored revision of every text that was ever saved.
+ */
+revisions: Array<TextRevision>, 
+/**
  * One per section, in letter order.
  */
 progress: Array<SectionProgress>, log: Array<LogEntry>, actions: Array<ActionItem>, 
@@ -70,7 +78,17 @@ changed: boolean, saved_at: string,
 /**
  * Every section's standing after the save, for the step rail.
  */
-progress: Array<SectionProgress>, };
+progress: Array<SectionProgress>, 
+/**
+ * The text's revision now: the base for the next save.
+ */
+revision: number, };
+
+export type TextRevision = { section: SectionKey, view: View, 
+/**
+ * 0 for a text never saved; one more with every saved change.
+ */
+revision: number, saved_by: string, saved_at: string | null, };
 
 export type Place = { incident_id: number, step: string, };
 

@@ -7,6 +7,7 @@ const base: DerivedFacts = {
   duration_minutes: 95,
   time_to_detect_minutes: 12,
   time_to_mitigate_minutes: 40,
+  hours_to_publish: null,
   hours_since_resolution: 3,
   publish_clock: 'on_time',
   meets_letter_rule: true,
@@ -33,6 +34,12 @@ describe('publishClock', () => {
       text: 'Letter overdue by 2 h 30 min',
       tone: 'late',
     });
+  });
+
+  it('stops at publication, however long ago that was', () => {
+    const published = { ...base, hours_since_resolution: 22_000, hours_to_publish: 6, publish_clock: 'published' as const };
+    expect(publishClock(published)).toEqual({ text: 'Published 6 h after resolution', tone: 'ok' });
+    expect(publishClock({ ...published, hours_to_publish: 30 }).tone).toBe('neutral');
   });
 
   it('says when the incident is still going', () => {

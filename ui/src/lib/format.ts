@@ -29,6 +29,11 @@ export function publishClock(d: DerivedFacts): { text: string; tone: ClockTone }
       return { text: `Letter due in ${formatHours(24 - (h ?? 0))}`, tone: 'warn' };
     case 'on_time':
       return { text: `Letter due in ${formatHours(24 - (h ?? 0))}`, tone: 'ok' };
+    case 'published':
+      return {
+        text: d.hours_to_publish === null ? 'Published' : `Published ${formatHours(d.hours_to_publish)} after resolution`,
+        tone: d.hours_to_publish !== null && d.hours_to_publish > 24 ? 'neutral' : 'ok',
+      };
   }
 }
 
