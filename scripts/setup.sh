@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 purpose=${1:-run}
 packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev)
 if [ "$purpose" = test ]; then
-  packages+=(xvfb webkit2gtk-driver xclip)
+  packages+=(xvfb webkit2gtk-driver xclip dbus x11-utils)
 fi
 
 missing=()

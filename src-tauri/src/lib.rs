@@ -142,9 +142,7 @@ impl AppState {
 /// What the app reads from the database once: the rules with its house style, and the
 /// profile chosen in the window (unless CANDOR_AS says who is acting for this run).
 fn derived_from(store: Option<&Store>) -> (Result<Arc<RuleSet>, ErrorBody>, String) {
-    let house = store
-        .and_then(|s| s.house_style().ok())
-        .unwrap_or_default();
+    let house = store.and_then(|s| s.house_style().ok()).unwrap_or_default();
     let rules = checks::rules_for(&house).map(Arc::new);
     let saved_profile = match (store, std::env::var_os("CANDOR_AS")) {
         (Some(s), None) => s.setting(review::PROFILE_SETTING).ok().flatten(),

@@ -46,7 +46,7 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A display for the window: the one we have, or a fresh Xvfb. */
-async function display() {
+export async function display() {
   if (process.env.DISPLAY) return process.env.DISPLAY;
   const xvfb = track(
     spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x860x24', '-nolisten', 'tcp'], {

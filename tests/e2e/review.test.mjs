@@ -70,6 +70,8 @@ test('approve, go stale on an edit, approve again', async () => {
   assert.match(await textOf(browser, '.review-head .field-error'), /drafted this letter/);
 
   await switchProfile('Robin Ames', 'communications');
+  // What was said to the drafter no longer stands once the profile is switched.
+  await until(async () => !(await browser.$('.review-head .field-error').isExisting()), 'the refusal to go');
   await browser.$('button=Approve the letter').click();
   await until(async () => (await state()) === 'approved', 'approved');
   assert.match(await textOf(browser, '.wizard-head .letter-state'), /Approved/);

@@ -76,7 +76,9 @@ fn eight_writers_at_once_all_succeed() {
     let value: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
     for (section, parity) in [("summary", 0), ("details", 1)] {
         let text = value["letter"][section]["customer"].as_str().unwrap();
-        let n: usize = text.lines().next().unwrap()["version ".len()..].parse().unwrap();
+        let n: usize = text.lines().next().unwrap()["version ".len()..]
+            .parse()
+            .unwrap();
         assert_eq!(n % 2, parity);
         assert_eq!(text, version_text(n), "one whole version, never a mix");
         let revision = value["revisions"]
@@ -120,7 +122,10 @@ fn a_writer_killed_mid_write_leaves_a_sound_file() {
             killed += 1;
         }
     }
-    assert!(last_completed.is_some(), "no write completed, so nothing was tested");
+    assert!(
+        last_completed.is_some(),
+        "no write completed, so nothing was tested"
+    );
     assert!(killed > 0, "no writer was killed, so nothing was tested");
     assert_eq!(
         db_check(&db),

@@ -103,7 +103,9 @@ pub enum FactsError {
     ShareOutOfRange(f64),
     #[error("the number of customers affected cannot be negative")]
     NegativeCount,
-    #[error("the {field} time is in the future: enter when it happened, or leave it empty until it has")]
+    #[error(
+        "the {field} time is in the future: enter when it happened, or leave it empty until it has"
+    )]
     InFuture { field: &'static str },
     #[error(
         "\"{value}\" is not a {field} time Candor can read: use YYYY-MM-DD HH:MM (e.g. 2026-10-26 14:05) or a full ISO 8601 time with offset"
@@ -420,8 +422,16 @@ impl FactsDraft {
             detected: pick(self.detected, &base.detected, stored.detected),
             mitigated: pick(self.mitigated, &base.mitigated, stored.mitigated),
             resolved: pick(self.resolved, &base.resolved, stored.resolved),
-            affected_share: pick(self.affected_share, &base.affected_share, stored.affected_share),
-            affected_count: pick(self.affected_count, &base.affected_count, stored.affected_count),
+            affected_share: pick(
+                self.affected_share,
+                &base.affected_share,
+                stored.affected_share,
+            ),
+            affected_count: pick(
+                self.affected_count,
+                &base.affected_count,
+                stored.affected_count,
+            ),
             regions: pick(self.regions, &base.regions, stored.regions),
         }
     }
@@ -485,7 +495,10 @@ mod tests {
         let f = facts();
         let resolved = f.resolved.unwrap_or_default();
         assert!(f.check_not_future(resolved).is_ok());
-        assert!(f.check_not_future(resolved - chrono::Duration::seconds(30)).is_ok());
+        assert!(
+            f.check_not_future(resolved - chrono::Duration::seconds(30))
+                .is_ok()
+        );
         assert_eq!(
             f.check_not_future(resolved - chrono::Duration::minutes(5)),
             Err(FactsError::InFuture { field: "resolved" })

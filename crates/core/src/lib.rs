@@ -23,8 +23,7 @@ pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishCloc
 pub use guidance::{Guidance, Step, StepGuidance};
 pub use letter::{
     BackupInfo, Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
-    TextRevision,
-    SectionProgress, SectionState, SectionTexts, SessionInfo, section_state,
+    SectionProgress, SectionState, SectionTexts, SessionInfo, TextRevision, section_state,
 };
 pub use log::{
     ImportFormat, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError, LogKind,

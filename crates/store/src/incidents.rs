@@ -1,27 +1,15 @@
-//! Incidents and the texts of their letters.
+//! Incidents: their facts, and the whole incident as the window shows it.
 
+use crate::texts::letter;
 use crate::time::{now_stamp, parse_opt_stamp, parse_stamp, stamp};
-use crate::{Store, StoreError, require_incident, search, touch};
+use crate::{Store, StoreError, search};
 use candor_core::{
-    FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, LetterState, SaveReceipt,
-    SectionKey, SectionProgress, Severity, TextRevision, View, section_state,
+    FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, LetterState, SectionKey,
+    SectionProgress, Severity, section_state,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::Value;
-
-/// The largest section text Candor stores; far beyond any letter, small enough that a
-/// stray paste cannot swell the file.
-pub const MAX_TEXT_BYTES: usize = 1 << 20;
-
-/// One saved version of a section text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Revision {
-    pub id: i64,
-    pub body: String,
-    pub saved_at: DateTime<Utc>,
-    pub saved_by: String,
-}
 
 pub(crate) const FACTS_COLUMNS: &str = "id, uid, title, service, severity, zone, started_at, \
      detected_at, mitigated_at, resolved_at, affected_share, affected_count, regions, created_at, \
@@ -227,7 +215,6 @@ impl Store {
         self.write(|tx| write_facts(tx, id, facts))
     }
 
-
     /// Every incident, newest first.
     pub fn list_incidents(&self) -> Result<Vec<IncidentSummary>, StoreError> {
         let now = Utc::now();
@@ -276,134 +263,11 @@ impl Store {
         })
     }
 
-    /// Saves one text of one section and keeps a revision of it, in one transaction,
-    /// whatever revision is stored. The window and scripts that may race another writer
-    /// use [`Store::save_section_based_on`].
-    pub fn save_section(
-        &mut self,
+    pub(crate) fn progress_of(
+        &self,
         id: i64,
-        section: SectionKey,
-        view: View,
-        body: &str,
-        by: &str,
-    ) -> Result<SaveReceipt, StoreError> {
-        self.save_section_based_on(id, section, view, body, by, None)
-    }
-
-    /// Saves one text of one section and keeps a revision of it, in one transaction.
-    /// With `base`, the save is refused with [`StoreError::Conflict`] unless the stored
-    /// text is still at that revision, so words written elsewhere since are never
-    /// overwritten. Saving the text it already has writes nothing.
-    pub fn save_section_based_on(
-        &mut self,
-        id: i64,
-        section: SectionKey,
-        view: View,
-        body: &str,
-        by: &str,
-        base: Option<i64>,
-    ) -> Result<SaveReceipt, StoreError> {
-        if body.len() > MAX_TEXT_BYTES {
-            return Err(StoreError::TextTooLong {
-                bytes: body.len(),
-                limit: MAX_TEXT_BYTES,
-            });
-        }
-        let now = Utc::now();
-        let (changed, revision) = self.write(|tx| {
-            require_incident(tx, id)?;
-            let current: Option<(String, i64, String, String)> = tx
-                .query_row(
-                    "SELECT body, revision, updated_by, updated_at FROM sections
-                     WHERE incident_id = ?1 AND section = ?2 AND view = ?3",
-                    params![id, section.key(), view.key()],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let stored_revision = current.as_ref().map_or(0, |c| c.1);
-            if current.as_ref().map_or("", |c| c.0.as_str()) == body {
-                return Ok((false, stored_revision));
-            }
-            if let Some(base) = base
-                && base != stored_revision
-            {
-                let (saved_by, saved_at) = current
-                    .map(|c| (c.2, parse_stamp(&c.3).ok()))
-                    .unwrap_or_default();
-                return Err(StoreError::Conflict {
-                    section,
-                    view,
-                    revision: stored_revision,
-                    saved_by,
-                    saved_at: saved_at
-                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                        .unwrap_or_default(),
-                });
-            }
-            let at = stamp(now);
-            tx.execute(
-                "INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (incident_id, section, view)
-                 DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at,
-                               updated_by = excluded.updated_by, revision = excluded.revision",
-                params![id, section.key(), view.key(), body, at, by, stored_revision + 1],
-            )?;
-            tx.execute(
-                "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, section.key(), view.key(), body, at, by],
-            )?;
-            touch(tx, id, &at)?;
-            search::reindex(tx, id)?;
-            Ok((true, stored_revision + 1))
-        })?;
-        let letter = self.read(|conn| letter(conn, id))?;
-        Ok(SaveReceipt {
-            changed,
-            saved_at: now,
-            progress: self.progress_of(id, &letter)?,
-            revision,
-        })
-    }
-
-    /// The stored revision of every text of `id` that was ever saved.
-    pub fn text_revisions(&self, id: i64) -> Result<Vec<TextRevision>, StoreError> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT section, view, revision, updated_by, updated_at FROM sections
-                 WHERE incident_id = ?1",
-            )?;
-            let rows = stmt
-                .query_map([id], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter()
-                .map(|(section, view, revision, saved_by, saved_at)| {
-                    Ok(TextRevision {
-                        section: section
-                            .parse::<SectionKey>()
-                            .map_err(|e| StoreError::Internal(e.to_string()))?,
-                        view: view
-                            .parse::<View>()
-                            .map_err(|e| StoreError::Internal(e.to_string()))?,
-                        revision,
-                        saved_by,
-                        saved_at: parse_stamp(&saved_at).ok(),
-                    })
-                })
-                .collect()
-        })
-    }
-
-    fn progress_of(&self, id: i64, letter: &Letter) -> Result<Vec<SectionProgress>, StoreError> {
+        letter: &Letter,
+    ) -> Result<Vec<SectionProgress>, StoreError> {
         let marks = self.section_marks(id)?;
         Ok(SectionKey::ALL
             .iter()
@@ -415,64 +279,4 @@ impl Store {
             })
             .collect())
     }
-
-    /// Every saved version of one text, oldest first.
-    pub fn revisions(
-        &self,
-        id: i64,
-        section: SectionKey,
-        view: View,
-    ) -> Result<Vec<Revision>, StoreError> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id, body, saved_at, saved_by FROM section_revisions
-                 WHERE incident_id = ?1 AND section = ?2 AND view = ?3 ORDER BY id",
-            )?;
-            let rows = stmt
-                .query_map(params![id, section.key(), view.key()], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get(3)?,
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            rows.into_iter()
-                .map(|(id, body, saved_at, saved_by)| {
-                    Ok(Revision {
-                        id,
-                        body,
-                        saved_at: parse_stamp(&saved_at)?,
-                        saved_by,
-                    })
-                })
-                .collect()
-        })
-    }
-}
-
-fn letter(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT section, view, body FROM sections WHERE incident_id = ?1")?;
-    let texts = stmt
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut letter = Letter::default();
-    for (section, view, body) in texts {
-        let key = section
-            .parse::<SectionKey>()
-            .map_err(|e| StoreError::Internal(e.to_string()))?;
-        let view = view
-            .parse::<View>()
-            .map_err(|e| StoreError::Internal(e.to_string()))?;
-        letter.section_mut(key).set(view, body);
-    }
-    Ok(letter)
 }

@@ -19,6 +19,7 @@ mod path;
 mod review;
 mod search;
 mod settings;
+mod texts;
 mod time;
 
 pub use audit::ChainBreak;
@@ -26,12 +27,12 @@ pub use backup::{Backup, backup_dir, backups};
 pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use export::{COMPANY_SETTING, LOGO_SETTING};
-pub use incidents::{MAX_TEXT_BYTES, Revision};
 pub use lock::{AppLock, lock_for_app, lock_path};
 pub use open::SCHEMA_VERSION;
 pub use package::{PACKAGE_FORMAT, ReviewPackage, read_package};
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
 pub use review::ReviewRecord;
+pub use texts::{MAX_TEXT_BYTES, Revision};
 
 use rusqlite::{Connection, Transaction};
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 //! detectable; importing merges comments and approvals by their ids, so importing twice
 //! adds nothing; an approval whose text no longer matches simply arrives stale.
 
-use crate::incidents::MAX_TEXT_BYTES;
 use crate::review::{insert_approval, insert_comment, roles_json};
+use crate::texts::MAX_TEXT_BYTES;
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, search};
 use candor_core::audit::sha256_hex;

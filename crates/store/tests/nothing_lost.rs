@@ -63,7 +63,10 @@ fn a_save_based_on_an_old_revision_is_refused_and_changes_nothing() {
     let err = store
         .save_section_based_on(id, s, v, "Ana's stale copy.", "ana", Some(1))
         .unwrap_err();
-    assert!(matches!(err, StoreError::Conflict { revision: 2, .. }), "{err}");
+    assert!(
+        matches!(err, StoreError::Conflict { revision: 2, .. }),
+        "{err}"
+    );
     assert_eq!(err.code(), ErrorCode::Conflict);
     assert!(err.to_string().contains("ben"), "{err}");
     let incident = store.incident(id).unwrap();
