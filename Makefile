@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/candor-app
 
-.PHONY: run test setup-run setup-test ui lint bindings screenshots bench letters-report fuzz
+.PHONY: run test setup-run setup-test ui lint bindings screenshots bench letters-report eval fuzz
 
 run: setup-run ui
 	cargo build -p candor-app
@@ -54,6 +54,11 @@ bench: setup-test ui
 # Rewrites tests/letters/REPORT.md after the rules or the letters change.
 letters-report:
 	CANDOR_UPDATE_REPORT=1 cargo test -p candor-core --test letters
+
+# Measures the checks on the real letters in ../shared/letters-dev (not in this repository)
+# against tests/corpus/labels, and writes tests/corpus/REPORT.md. Not part of `make test`.
+eval:
+	cargo test -p candor-core --test corpus -- --ignored --nocapture
 
 # Fuzzes the checks, the Markdown rendering and review-package import, FUZZ_SECONDS each
 # (60 by default). cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable

@@ -43,12 +43,12 @@ pub(crate) fn checked_incident(state: &AppState, id: i64) -> Reply<candor_core::
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_letter(state: State<'_, AppState>, id: i64) -> Reply<LetterCheck> {
     letter_check(&state, id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_text(
     state: State<'_, AppState>,
     id: i64,
@@ -68,7 +68,7 @@ pub fn check_text(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dismiss_finding(
     state: State<'_, AppState>,
     id: i64,
@@ -88,7 +88,7 @@ pub fn dismiss_finding(
     letter_check(&state, id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_finding(
     state: State<'_, AppState>,
     id: i64,

@@ -53,7 +53,7 @@ pub fn list_incidents(state: State<'_, AppState>, query: String) -> Reply<Vec<In
     state.with_store(|store| store.search_incidents(&query))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_incident(state: State<'_, AppState>, title: String, zone: String) -> Reply<Incident> {
     let facts = IncidentFacts {
         zone,
@@ -63,13 +63,13 @@ pub fn create_incident(state: State<'_, AppState>, title: String, zone: String) 
     checked_incident(&state, id)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_incident(state: State<'_, AppState>, id: i64) -> Reply<Incident> {
     checked_incident(&state, id)
 }
 
 /// `base` is the form as it was shown; only the fields the user changed from it are saved.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_facts(
     state: State<'_, AppState>,
     id: i64,
@@ -94,7 +94,7 @@ pub fn save_section(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_section_mark(
     state: State<'_, AppState>,
     id: i64,
@@ -116,7 +116,7 @@ pub fn render_markdown(text: String) -> String {
     render::markdown_html(&text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn render_letter(state: State<'_, AppState>, id: i64) -> Reply<String> {
     state.with_store(|store| {
         let incident = store.incident(id)?;

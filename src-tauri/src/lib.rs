@@ -167,6 +167,8 @@ fn db_argument() -> Option<PathBuf> {
 
 pub fn run() {
     let started = std::time::Instant::now();
+    // The spelling and grammar checker gets ready while the window starts.
+    std::thread::spawn(candor_core::checks::language::warm_up);
     let state = AppState::open(db_argument());
     let result = tauri::Builder::default()
         // First, so a second start hands over to the running app before building anything.

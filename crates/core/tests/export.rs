@@ -325,7 +325,12 @@ fn the_markdown_export_checks_clean() {
         &[],
         &options(false),
     );
-    let rules = RuleSet::builtin().unwrap();
+    // The company's product name is in its house style, as it would be in use.
+    let house = candor_core::checks::HouseStyle {
+        products: vec!["Quillfeather".into()],
+        ..Default::default()
+    };
+    let rules = RuleSet::with_house(&house).unwrap();
     let findings = markdown_letter::check(&rules, &md, &[]);
     assert!(findings.is_empty(), "{findings:#?}\n{md}");
 }

@@ -160,7 +160,7 @@ export type Guidance = { step: Array<StepGuidance>, };
 
 export type Level = "suggestion" | "warning" | "error";
 
-export type Category = "person-name" | "vendor-blame" | "blame-shift" | "non-apology" | "absolute-promise" | "jargon" | "sensitive-detail" | "leak" | "structure" | "readability" | "style";
+export type Category = "person-name" | "vendor-blame" | "blame-shift" | "non-apology" | "absolute-promise" | "jargon" | "sensitive-detail" | "leak" | "structure" | "readability" | "style" | "spelling" | "grammar";
 
 export type Finding = { rule: string, category: Category, level: Level, section: SectionKey | null, message: string, text: string, start: number, end: number, line: number, column: number, fix: string | null, };
 

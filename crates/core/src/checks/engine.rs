@@ -44,6 +44,9 @@ pub struct RuleSet {
     patterns: regex::RegexSet,
     /// For each pattern of the set: its rule and its index in that rule's `regexes`.
     pattern_owners: Vec<(usize, usize)>,
+    /// Every word of every listed term (glossary, vendors, the house style's names), which
+    /// the spelling check takes as known.
+    known: HashSet<String>,
 }
 
 /// What a text is checked with besides its rules.
@@ -55,6 +58,8 @@ pub struct CheckContext {
     pub technical_identifiers: HashSet<String>,
     /// Sections the letter leaves out on purpose; the structure rules skip them.
     pub skipped: Vec<SectionKey>,
+    /// Also check spelling and grammar (slower; the window runs them off its main thread).
+    pub language: bool,
 }
 
 /// The findings of one text of one section.
@@ -150,12 +155,14 @@ impl RuleSet {
             line: 0,
             reason: e.to_string(),
         })?;
+        let known = super::language::known_words(terms.iter().map(|t| t.text.as_str()));
         Ok(RuleSet {
             rules,
             automaton,
             terms,
             patterns,
             pattern_owners,
+            known,
         })
     }
 
@@ -363,6 +370,18 @@ impl RuleSet {
         out.retain(|f| {
             f.category != Category::Leak || !names.iter().any(|&(s, e)| s < f.end && f.start < e)
         });
+        if ctx.language && view == View::Customer {
+            let people = super::language::known_words(ctx.people.iter().map(String::as_str));
+            let language =
+                super::language::findings(text, &masked, &[&self.known, &people], section);
+            // A word another rule already flags (a name, a product's spelling) is not also a
+            // misspelling.
+            let flagged: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+            out.extend(language.into_iter().filter(|f| {
+                f.category != Category::Spelling
+                    || !flagged.iter().any(|&(s, e)| s < f.end && f.start < e)
+            }));
+        }
         out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
         // Two patterns of one rule can find the same words; report them once.
         out.dedup_by(|a, b| {
@@ -386,6 +405,7 @@ impl RuleSet {
                 .flat_map(|&k| identifiers(&letter.section(k).technical, self, people))
                 .collect(),
             skipped: skipped.to_vec(),
+            language: false,
         };
         let mut out = Vec::new();
         for key in SectionKey::ALL {

@@ -37,6 +37,7 @@ fn context(
         people,
         technical_identifiers,
         skipped: skipped(incident),
+        language: true,
     }
 }
 

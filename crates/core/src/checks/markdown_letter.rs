@@ -65,6 +65,7 @@ pub fn check(rules: &RuleSet, text: &str, people: &[String]) -> Vec<Finding> {
     let parsed = parse(text);
     let ctx = CheckContext {
         people: people.to_vec(),
+        language: true,
         ..Default::default()
     };
     if !parsed.is_letter {

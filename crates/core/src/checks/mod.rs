@@ -7,6 +7,7 @@ mod detect;
 mod engine;
 pub mod house;
 pub mod incident;
+pub mod language;
 pub mod markdown_letter;
 pub mod model;
 pub mod rules;

@@ -37,10 +37,12 @@ pub enum Category {
     Structure,
     Readability,
     Style,
+    Spelling,
+    Grammar,
 }
 
 impl Category {
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 13] = [
         Category::PersonName,
         Category::VendorBlame,
         Category::BlameShift,
@@ -52,6 +54,8 @@ impl Category {
         Category::Structure,
         Category::Readability,
         Category::Style,
+        Category::Spelling,
+        Category::Grammar,
     ];
 
     pub fn key(self) -> &'static str {
@@ -67,6 +71,8 @@ impl Category {
             Category::Structure => "structure",
             Category::Readability => "readability",
             Category::Style => "style",
+            Category::Spelling => "spelling",
+            Category::Grammar => "grammar",
         }
     }
 }
