@@ -68,8 +68,11 @@ fn letters_match_their_expected_findings() {
                 (category.clone(), key(&category, &text, &section))
             })
             .collect();
+        // Spelling and grammar have no expectations here: these letters are not written
+        // with a house style naming their products (see checks::language's own tests).
         let found: Vec<(String, String)> = markdown_letter::check(&rules, &text, &[])
             .into_iter()
+            .filter(|f| !matches!(f.category, Category::Spelling | Category::Grammar))
             .map(|f| {
                 let section = f.section.map(|s| s.key().to_string()).unwrap_or_default();
                 (

@@ -321,9 +321,23 @@ pub fn person_names(
     masked: &[Range<usize>],
     people: &[String],
 ) -> Vec<(usize, usize)> {
+    // Words inside the name of a product, the company or a vendor are not people:
+    // "Travis" in "Travis CI", "Dana" in "Dana Cloud".
+    let lower = text.to_lowercase();
+    let organisations: Vec<Range<usize>> = rules
+        .organisation_terms()
+        .filter(|t| !t.trim().is_empty())
+        .flat_map(|t| {
+            let t = t.to_lowercase();
+            lower
+                .match_indices(t.as_str())
+                .map(|(i, m)| i..i + m.len())
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let ws: Vec<Word<'_>> = words(text)
         .into_iter()
-        .filter(|w| !inside(masked, w.start))
+        .filter(|w| !inside(masked, w.start) && !inside(&organisations, w.start))
         .collect();
     let vendors: HashSet<String> = rules.vendor_terms().map(|v| v.to_lowercase()).collect();
     let known: Vec<Vec<&str>> = people
@@ -389,9 +403,26 @@ pub fn person_names(
                     && !is_ambiguous(base(n2.text))
             });
 
+        // A listed name inside a title-case name ("My Travis", "Page Rules", "Travis CI")
+        // names a product or a feature, not a person.
+        let acronym_next = next.is_some_and(|n| is_acronym(n.text));
+        let capitalised_before = prev.is_some_and(|p| {
+            (capitalised(p.text) || is_acronym(p.text))
+                && (!starts_sentence(text, p.start)
+                    || matches!(p.text.to_lowercase().as_str(), "my" | "our" | "your"))
+        });
+        let common_word_next = next.is_some_and(|n| {
+            capitalised(n.text) && COMMON_TITLE_WORDS.contains(&n.text.to_lowercase().as_str())
+        });
+        let determiner = matches!(
+            name.to_lowercase().as_str(),
+            "my" | "our" | "your" | "his" | "her" | "their" | "its" | "the" | "an"
+        );
         let is_name = if known_person || after_role {
             true
-        } else if !listed || followed_by_number {
+        } else if !listed || determiner || followed_by_number || acronym_next || common_word_next {
+            false
+        } else if capitalised_before {
             false
         } else if is_ambiguous(name) {
             let place_or_time = prev
@@ -418,6 +449,62 @@ pub fn person_names(
     }
     out
 }
+
+fn is_acronym(word: &str) -> bool {
+    word.len() > 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Common nouns that make a title-case product or feature name with the word before them
+/// ("Page Rules", "Jenkins Jobs"): never a surname.
+const COMMON_TITLE_WORDS: &[&str] = &[
+    "rules",
+    "rule",
+    "web",
+    "app",
+    "apps",
+    "api",
+    "cloud",
+    "pages",
+    "page",
+    "jobs",
+    "job",
+    "server",
+    "servers",
+    "service",
+    "services",
+    "platform",
+    "portal",
+    "console",
+    "dashboard",
+    "network",
+    "networks",
+    "storage",
+    "functions",
+    "workers",
+    "experience",
+    "manager",
+    "studio",
+    "hub",
+    "desk",
+    "mail",
+    "pay",
+    "connect",
+    "analytics",
+    "insights",
+    "engine",
+    "edge",
+    "gateway",
+    "registry",
+    "store",
+    "center",
+    "centre",
+    "labs",
+    "suite",
+    "cli",
+];
 
 /// A word without a possessive ending: "Peter's" is "Peter".
 fn base(word: &str) -> &str {

@@ -170,6 +170,20 @@ impl RuleSet {
         self.rules.len()
     }
 
+    /// Names that are never people: the house style's products and company, and the
+    /// vendors the rules know.
+    pub(super) fn organisation_terms(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .iter()
+            .filter(|t| {
+                matches!(
+                    self.rules[t.rule].def.kind,
+                    RuleType::VendorBlame | RuleType::Capitalization
+                )
+            })
+            .map(|t| t.text.as_str())
+    }
+
     /// The vendor names and third parties the vendor-blame rules watch.
     pub(super) fn vendor_terms(&self) -> impl Iterator<Item = &str> {
         self.terms

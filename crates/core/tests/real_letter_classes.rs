@@ -1,0 +1,113 @@
+// A failed unwrap here is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! The kinds of mistake the checks made on real letters, each on a sentence written here:
+//! product and feature names that contain a first name, a company named after a person,
+//! and the sensitive details real letters give away (sizes, versions, host names, regions,
+//! network numbers, advisories, commits, source paths, machine counts).
+
+use candor_core::checks::{Category, CheckContext, HouseStyle, RuleSet};
+use candor_core::{SectionKey, View};
+
+fn found(rules: &RuleSet, text: &str, category: Category) -> Vec<String> {
+    rules
+        .check_text(
+            text,
+            Some(SectionKey::Details),
+            View::Customer,
+            &CheckContext::default(),
+        )
+        .into_iter()
+        .filter(|f| f.category == category)
+        .map(|f| f.text)
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    found(&RuleSet::builtin().unwrap(), text, Category::PersonName)
+}
+
+#[test]
+fn product_and_feature_names_with_a_first_name_in_them_are_not_people() {
+    assert!(names("Our builds run on Travis CI, which stopped for an hour.").is_empty());
+    assert!(names("The rules you set in Page Rules were ignored.").is_empty());
+    assert!(names("Open My Morgan and choose Settings.").is_empty());
+    assert!(names("Invoices are sent by Jenkins Jobs every night.").is_empty());
+    // A person is still a person.
+    assert_eq!(
+        names("Last night Morgan restarted the queue."),
+        vec!["Morgan"]
+    );
+    assert_eq!(names("We called engineer Dana at once."), vec!["Dana"]);
+}
+
+#[test]
+fn a_company_named_like_a_person_is_not_a_person_once_the_house_style_says_so() {
+    let house = HouseStyle {
+        products: vec!["Tessa Cloud".into()],
+        ..HouseStyle::default()
+    };
+    let rules = RuleSet::with_house(&house).unwrap();
+    let text = "Today Tessa Cloud was slow for some customers, and Tessa Cloud is fast again.";
+    assert!(found(&rules, text, Category::PersonName).is_empty());
+    assert!(found(&rules, text, Category::Spelling).is_empty());
+}
+
+#[test]
+fn the_sensitive_details_real_letters_give_away_are_found() {
+    let rules = RuleSet::builtin().unwrap();
+    let cases = [
+        ("Each upload was limited to 512MB before the fix.", "512MB"),
+        ("The cache held 300 GB at the time.", "300 GB"),
+        (
+            "The attack peaked at 40 million packets per second.",
+            "40 million packets per second",
+        ),
+        (
+            "We were running Postgres 11.4 on that server.",
+            "Postgres 11.4",
+        ),
+        (
+            "The bad release was widget-core@2.3.1 on the registry.",
+            "widget-core@2.3.1",
+        ),
+        (
+            "Calls to files.example-cdn.com failed.",
+            "files.example-cdn.com",
+        ),
+        ("Everything in us-east-2 was affected.", "us-east-2"),
+        ("A route for AS64512 was announced by mistake.", "AS64512"),
+        (
+            "The fix is described in GHSA-abcd-1234-wxyz.",
+            "GHSA-abcd-1234-wxyz",
+        ),
+        (
+            "The change between 1a2b3c4..5d6e7f8 caused it.",
+            "1a2b3c4..5d6e7f8",
+        ),
+        (
+            "The bug was in billing/jobs/send_invoice.py all along.",
+            "billing/jobs/send_invoice.py",
+        ),
+        ("We added 24 more build machines.", "24 more build machines"),
+    ];
+    for (text, detail) in cases {
+        let hits = found(&rules, text, Category::SensitiveDetail);
+        assert!(
+            hits.iter()
+                .any(|h| h.contains(detail) || detail.contains(h.as_str())),
+            "{text}: {hits:?}"
+        );
+    }
+    // Ordinary numbers and the company's public pages are not details to hide.
+    for text in [
+        "About 1,200 customers were affected for 90 minutes.",
+        "See www.example.com for updates.",
+        "We will write again on March 4.",
+    ] {
+        assert!(
+            found(&rules, text, Category::SensitiveDetail).is_empty(),
+            "{text}"
+        );
+    }
+}
