@@ -420,9 +420,13 @@ pub fn person_names(
         );
         let is_name = if known_person || after_role {
             true
-        } else if !listed || determiner || followed_by_number || acronym_next || common_word_next {
-            false
-        } else if capitalised_before {
+        } else if !listed
+            || determiner
+            || followed_by_number
+            || acronym_next
+            || common_word_next
+            || capitalised_before
+        {
             false
         } else if is_ambiguous(name) {
             let place_or_time = prev
