@@ -17,6 +17,9 @@ fn skipped(incident: &Incident) -> Vec<SectionKey> {
         .collect()
 }
 
+/// `replacing` is the text in an editor, which gets spelling and grammar too; the whole
+/// letter is checked without them, since they are warnings that never change its state
+/// and the letter is checked on every save.
 fn context(
     rules: &RuleSet,
     incident: &Incident,
@@ -37,7 +40,7 @@ fn context(
         people,
         technical_identifiers,
         skipped: skipped(incident),
-        language: true,
+        language: replacing.is_some(),
     }
 }
 
