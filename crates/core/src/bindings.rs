@@ -57,6 +57,7 @@ fn generate() -> String {
         TextFindings::decl(&cfg),
         PreferredTerm::decl(&cfg),
         HouseStyle::decl(&cfg),
+        crate::checks::house::RuleSetting::decl(&cfg),
         AuditEntry::decl(&cfg),
         Dismissal::decl(&cfg),
         LetterCheck::decl(&cfg),

@@ -111,3 +111,57 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         );
     }
 }
+
+#[test]
+fn the_house_style_turns_rules_off_lowers_them_and_allows_terms() {
+    let text = "Tessa Fenwick was down. Our VLAN failed. Sorry, the servise is back.";
+    let style = HouseStyle::from_toml(
+        r#"
+[rules]
+"Candor.Jargon" = "off"
+"Language.SpellCheck" = "suggestion"
+
+[allow]
+"Candor.PersonName" = ["Tessa Fenwick"]
+"#,
+    )
+    .unwrap();
+    let rules = RuleSet::with_house(&style).unwrap();
+    let ctx = CheckContext {
+        language: true,
+        ..CheckContext::default()
+    };
+    let findings = rules.check_text(text, Some(SectionKey::Details), View::Customer, &ctx);
+    assert!(
+        findings.iter().all(|f| f.category != Category::PersonName),
+        "{findings:?}"
+    );
+    assert!(
+        findings.iter().all(|f| f.category != Category::Jargon),
+        "{findings:?}"
+    );
+    let spelling = findings
+        .iter()
+        .find(|f| f.category == Category::Spelling)
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    assert_eq!(spelling.level, candor_core::checks::Level::Suggestion);
+
+    // Without the settings, the same words are flagged.
+    let plain = RuleSet::builtin().unwrap();
+    let findings = plain.check_text(text, Some(SectionKey::Details), View::Customer, &ctx);
+    assert!(
+        findings.iter().any(|f| f.category == Category::PersonName),
+        "{findings:?}"
+    );
+    assert!(
+        findings.iter().any(|f| f.category == Category::Jargon),
+        "{findings:?}"
+    );
+
+    // A rule id that does not exist is refused, with the id.
+    let typo = HouseStyle::from_toml("[rules]\n\"Candor.Jargn\" = \"off\"\n").unwrap();
+    let err = RuleSet::with_house(&typo)
+        .err()
+        .expect("an unknown rule is refused");
+    assert!(err.to_string().contains("Candor.Jargn"), "{err}");
+}

@@ -188,7 +188,17 @@ people: Array<string>,
 /**
  * Vendors and partners not to blame.
  */
-vendors: Array<string>, };
+vendors: Array<string>, 
+/**
+ * Rules turned off or lowered, by rule id: `"Candor.Readability" = "off"`.
+ */
+rules: { [key in string]: RuleSetting }, 
+/**
+ * Words one rule lets through, by rule id: `"Candor.PersonName" = ["Tessa Fenwick"]`.
+ */
+allow: { [key in string]: Array<string> }, };
+
+export type RuleSetting = "off" | "warning" | "suggestion";
 
 export type AuditEntry = { id: number, incident_id: number | null, at: string, actor: string, action: string, detail: string, 
 /**

@@ -47,6 +47,10 @@ pub struct RuleSet {
     /// Every word of every listed term (glossary, vendors, the house style's names), which
     /// the spelling check takes as known.
     known: HashSet<String>,
+    /// The house style's settings for the spelling and grammar rules, which are not in
+    /// `rules`.
+    language_settings: std::collections::BTreeMap<String, super::house::RuleSetting>,
+    language_allowed: std::collections::BTreeMap<String, HashSet<String>>,
 }
 
 /// What a text is checked with besides its rules.
@@ -96,7 +100,54 @@ impl RuleSet {
             rules.extend(parse_rules(file, text)?);
         }
         rules.extend(house.rules()?);
-        Self::compile(rules)
+        // Every rule the house style names must exist, so a typo is not silently ignored.
+        for id in house.rules.keys().chain(house.allow.keys()) {
+            if !id.starts_with(super::language::RULE_PREFIX)
+                && !rules.iter().any(|r| &r.def.id == id)
+            {
+                return Err(RuleError {
+                    file: super::house::HOUSE_FILE.into(),
+                    line: 0,
+                    reason: format!("there is no rule \"{id}\" (a finding's rule id names it)"),
+                });
+            }
+        }
+        let full_known = super::language::known_words(
+            rules
+                .iter()
+                .flat_map(|r| {
+                    r.def
+                        .tokens
+                        .iter()
+                        .chain(r.def.swap.keys())
+                        .chain(&r.def.names)
+                })
+                .map(String::as_str),
+        );
+        let mut kept = Vec::with_capacity(rules.len());
+        for mut rule in rules {
+            if let Some(setting) = house.rules.get(&rule.def.id) {
+                match setting.level(rule.def.level) {
+                    Some(level) => rule.def.level = level,
+                    None => continue,
+                }
+            }
+            if let Some(terms) = house.allow.get(&rule.def.id) {
+                rule.exceptions
+                    .extend(terms.iter().map(|t| t.to_lowercase()));
+            }
+            kept.push(rule);
+        }
+        let mut set = Self::compile(kept)?;
+        // A rule turned off still knows its words: "VLAN" is not a misspelling.
+        set.known = full_known;
+        set.language_settings = house.rules.clone();
+        set.language_allowed = house
+            .allow
+            .iter()
+            .map(|(k, v)| (k.clone(), v.iter().map(|t| t.to_lowercase()).collect()))
+            .collect();
+        Ok(set)
     }
 
     fn compile(rules: Vec<Rule>) -> Result<RuleSet, RuleError> {
@@ -163,6 +214,8 @@ impl RuleSet {
             patterns,
             pattern_owners,
             known,
+            language_settings: Default::default(),
+            language_allowed: Default::default(),
         })
     }
 
@@ -336,7 +389,17 @@ impl RuleSet {
                     }
                 }
                 RuleType::PersonName => {
-                    for (start, end) in detect::person_names(self, text, &masked, &ctx.people) {
+                    // Words the house style allows ("Tessa Fenwick") are not read as names at all.
+                    let lower = text.to_lowercase();
+                    let mut hidden = masked.clone();
+                    for allowed in &rule.exceptions {
+                        hidden.extend(
+                            lower
+                                .match_indices(allowed.as_str())
+                                .map(|(i, m)| i..i + m.len()),
+                        );
+                    }
+                    for (start, end) in detect::person_names(self, text, &hidden, &ctx.people) {
                         let name = &text[start..end];
                         if !rule.is_exception(name) {
                             push(
@@ -391,9 +454,23 @@ impl RuleSet {
             // A word another rule already flags (a name, a product's spelling) is not also a
             // misspelling.
             let flagged: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
-            out.extend(language.into_iter().filter(|f| {
-                f.category != Category::Spelling
-                    || !flagged.iter().any(|&(s, e)| s < f.end && f.start < e)
+            out.extend(language.into_iter().filter_map(|mut f| {
+                if f.category == Category::Spelling
+                    && flagged.iter().any(|&(s, e)| s < f.end && f.start < e)
+                {
+                    return None;
+                }
+                if self
+                    .language_allowed
+                    .get(&f.rule)
+                    .is_some_and(|a| a.contains(&f.text.to_lowercase()))
+                {
+                    return None;
+                }
+                if let Some(setting) = self.language_settings.get(&f.rule) {
+                    f.level = setting.level(f.level)?;
+                }
+                Some(f)
             }));
         }
         out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));

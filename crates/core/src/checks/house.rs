@@ -33,6 +33,32 @@ pub struct HouseStyle {
     /// Vendors and partners not to blame.
     #[serde(default)]
     pub vendors: Vec<String>,
+    /// Rules turned off or lowered, by rule id: `"Candor.Readability" = "off"`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleSetting>,
+    /// Words one rule lets through, by rule id: `"Candor.PersonName" = ["Tessa Fenwick"]`.
+    #[serde(default)]
+    pub allow: BTreeMap<String, Vec<String>>,
+}
+
+/// What the house style does with one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSetting {
+    Off,
+    Warning,
+    Suggestion,
+}
+
+impl RuleSetting {
+    /// The level a finding of a rule set so has, or `None` when the rule is off.
+    pub fn level(self, level: Level) -> Option<Level> {
+        match self {
+            RuleSetting::Off => None,
+            RuleSetting::Warning => Some(level.min(Level::Warning)),
+            RuleSetting::Suggestion => Some(Level::Suggestion),
+        }
+    }
 }
 
 pub const HOUSE_FILE: &str = "house style";
@@ -67,6 +93,19 @@ impl HouseStyle {
             clean(&mut p.instead_of);
         }
         self.preferred.retain(|p| !p.instead_of.is_empty());
+        self.rules = std::mem::take(&mut self.rules)
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_string(), v))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        let mut allow = BTreeMap::new();
+        for (rule, mut terms) in std::mem::take(&mut self.allow) {
+            clean(&mut terms);
+            if !rule.trim().is_empty() && !terms.is_empty() {
+                allow.insert(rule.trim().to_string(), terms);
+            }
+        }
+        self.allow = allow;
         if let Some(p) = self.preferred.iter().find(|p| p.use_term.is_empty()) {
             return Err(RuleError {
                 file: HOUSE_FILE.into(),

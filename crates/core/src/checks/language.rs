@@ -26,6 +26,9 @@ const OFF: &[&str] = &[
     "MultipleSequentialPronouns",
 ];
 
+/// The start of every spelling and grammar rule's id.
+pub const RULE_PREFIX: &str = "Language.";
+
 /// How many checked texts are remembered; a letter has twelve.
 const REMEMBERED: usize = 64;
 
@@ -102,7 +105,7 @@ fn lint(text: &str) -> Vec<Raw> {
                 continue;
             };
             out.push(Raw {
-                rule: format!("Language.{rule}"),
+                rule: format!("{RULE_PREFIX}{rule}"),
                 category,
                 start,
                 end,
