@@ -122,6 +122,8 @@ impl RuleSet {
                         .chain(r.def.swap.keys())
                         .chain(&r.def.names)
                 })
+                // Words a rule lets through are words too.
+                .chain(house.allow.values().flatten())
                 .map(String::as_str),
         );
         let mut kept = Vec::with_capacity(rules.len());
