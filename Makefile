@@ -36,6 +36,7 @@ lint: ui
 # Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	CANDOR_UPDATE_BINDINGS=1 cargo test -p candor-core typescript_bindings_are_current
+	CANDOR_UPDATE_BINDINGS=1 cargo test -p candor-app the_typescript_command_wrappers_are_up_to_date
 
 # Retakes the README's screenshots of the real window under Xvfb.
 screenshots: setup-test ui

@@ -73,6 +73,7 @@ fn generate() -> String {
         crate::export::ExportFormat::decl(&cfg),
         crate::export::Exported::decl(&cfg),
         crate::export::ExportPlan::decl(&cfg),
+        crate::export::ExportSettings::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/core by `make bindings`. Do not edit.\n",

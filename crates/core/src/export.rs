@@ -175,16 +175,18 @@ pub fn safe_html(markdown: &str) -> String {
 
 fn logo_uri(logo: Option<&str>) -> Option<&str> {
     let logo = logo?.trim();
-    let allowed = [
-        "data:image/png;base64,",
-        "data:image/jpeg;base64,",
-        "data:image/gif;base64,",
-        "data:image/webp;base64,",
-    ];
-    let body = allowed.iter().find_map(|p| logo.strip_prefix(p))?;
-    body.chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
-        .then_some(logo)
+    is_logo_uri(logo).then_some(logo)
+}
+
+/// A base64 data URI of an image type every mail client shows, and nothing else.
+fn is_logo_uri(logo: &str) -> bool {
+    LOGO_PREFIXES
+        .iter()
+        .find_map(|p| logo.strip_prefix(p))
+        .is_some_and(|body| {
+            body.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+        })
 }
 
 fn sections(incident: &Incident, skipped: &[SectionKey]) -> Vec<(SectionKey, String)> {
@@ -635,5 +637,41 @@ pub fn file_name(incident: &Incident, extension: &str, now: DateTime<Utc>) -> St
         format!("{date}-letter.{extension}")
     } else {
         format!("{date}-{slug}.{extension}")
+    }
+}
+
+/// What every export carries besides the letter: the company's name and its logo.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct ExportSettings {
+    pub company: String,
+    /// A data URI of the logo image, or empty.
+    pub logo: String,
+}
+
+/// The logo image types every e-mail client and browser shows inline.
+const LOGO_PREFIXES: [&str; 4] = [
+    "data:image/png;base64,",
+    "data:image/jpeg;base64,",
+    "data:image/gif;base64,",
+    "data:image/webp;base64,",
+];
+
+/// Base64 of about 380 kB of image: larger logos make every e-mail heavy.
+const MAX_LOGO_CHARS: usize = 512 * 1024;
+
+impl ExportSettings {
+    /// Trimmed, with the logo checked; the message says what is wrong.
+    pub fn validated(self) -> Result<ExportSettings, String> {
+        let logo = self.logo.trim();
+        if !logo.is_empty() && !is_logo_uri(logo) {
+            return Err("the logo must be a PNG, JPEG, GIF or WebP image".into());
+        }
+        if logo.len() > MAX_LOGO_CHARS {
+            return Err("the logo is too large: keep it under 380 kB".into());
+        }
+        Ok(ExportSettings {
+            company: self.company.trim().to_string(),
+            logo: logo.to_string(),
+        })
     }
 }

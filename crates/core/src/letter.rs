@@ -104,6 +104,15 @@ pub struct TextRevision {
 }
 
 impl Incident {
+    /// The sections the letter leaves out on purpose (marked "not needed").
+    pub fn skipped_sections(&self) -> Vec<SectionKey> {
+        self.progress
+            .iter()
+            .filter(|p| p.mark.not_needed.is_some())
+            .map(|p| p.section)
+            .collect()
+    }
+
     /// The people the incident names in its log and action items: their names must not
     /// reach the customer letter.
     pub fn people(&self) -> Vec<String> {
@@ -144,6 +153,18 @@ pub enum LetterState {
     InReview,
     Approved,
     Published,
+}
+
+impl LetterState {
+    /// As a sentence says it: "in review".
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterState::Draft => "draft",
+            LetterState::InReview => "in review",
+            LetterState::Approved => "approved",
+            LetterState::Published => "published",
+        }
+    }
 }
 
 /// A section's standing in the wizard's step rail.

@@ -85,8 +85,9 @@ impl Store {
     }
 
     /// Replaces the database with a backup, after backing up what is there now, and
-    /// opens the result. The backup must be one of this file's own.
-    pub fn restore(self, backup: &Path) -> Result<Store, StoreError> {
+    /// opens the result. The backup must be one of this file's own. When anything fails
+    /// before the copy, the database is as it was.
+    pub fn restore(&mut self, backup: &Path) -> Result<(), StoreError> {
         let known = backups(&self.path).iter().any(|b| b.path == backup);
         if !known {
             return Err(StoreError::Refused(
@@ -97,12 +98,13 @@ impl Store {
         crate::open::check_readable(backup)?;
         self.back_up("before-restore")?;
         let path = self.path.clone();
-        let Store { mut conn, .. } = self;
         // Online restore: copies the backup's pages into the live file inside one
         // transaction, so a crash midway leaves the old database or the new, never a mix.
-        conn.restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)
+        self.conn
+            .restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| StoreError::from(e).located(&path))?;
-        drop(conn);
-        Store::open(&path)
+        // Opened afresh: an older backup is migrated, and its audit log verified.
+        *self = Store::open(&path)?;
+        Ok(())
     }
 }

@@ -37,7 +37,7 @@ impl Store {
         let approved = matches!(status.state, LetterState::Approved | LetterState::Published);
         let is_final = technical || approved;
         Ok(Plan {
-            skipped: crate::review::skipped(&incident),
+            skipped: incident.skipped_sections(),
             incident,
             letter_hash: status.letter_hash,
             is_final,

@@ -34,7 +34,7 @@ pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path}
 pub use review::ReviewRecord;
 pub use texts::{MAX_TEXT_BYTES, Revision};
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// An open Candor database.
@@ -107,12 +107,19 @@ impl Store {
         f(&self.conn).map_err(|e| self.located(e))
     }
 
-    /// Runs writes in one transaction: all of them land, or none does.
+    /// Runs writes in one transaction: all of them land, or none does. Inside
+    /// [`Store::atomically`] it is a savepoint of the enclosing transaction instead.
     fn write<T>(
         &mut self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let result = (|| {
+            if !self.conn.is_autocommit() {
+                let savepoint = self.conn.savepoint()?;
+                let value = f(&savepoint)?;
+                savepoint.commit()?;
+                return Ok(value);
+            }
             // Immediate: the write lock is taken first, so a transaction that reads and then
             // writes waits for another writer instead of failing on a stale snapshot.
             let tx = self
@@ -123,6 +130,41 @@ impl Store {
             Ok(value)
         })();
         result.map_err(|e| self.located(e))
+    }
+
+    /// Runs `f` as one transaction: every write it makes (and every audit entry those
+    /// writes append) lands together, or none does. A user operation that writes, derives
+    /// the letter's state and records both goes through here.
+    pub fn atomically<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.located(e.into()))?;
+        match f(self) {
+            Ok(value) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(value),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(self.located(e.into()))
+                }
+            },
+            Err(e) => {
+                // Nothing of a failed operation stays, whatever part of it failed.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// A number that changes whenever another connection commits to the file, so a
+    /// cache of what was read can tell it is out of date without reading it again.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.read(|conn| Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?))
     }
 }
 

@@ -11,16 +11,6 @@ use candor_core::review::{
 use candor_core::{LetterState, SectionKey};
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The sections the letter leaves out on purpose.
-pub(crate) fn skipped(incident: &candor_core::Incident) -> Vec<SectionKey> {
-    incident
-        .progress
-        .iter()
-        .filter(|p| p.mark.not_needed.is_some())
-        .map(|p| p.section)
-        .collect()
-}
-
 /// Everything the letter's review state is derived from, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRecord {
@@ -256,7 +246,7 @@ impl Store {
             .flat_map(|t| &t.findings)
             .filter(|f| f.level == candor_core::checks::Level::Error)
             .count();
-        let skipped = skipped(&incident);
+        let skipped = incident.skipped_sections();
         let status = review_status(&ReviewFacts {
             letter: &incident.letter,
             skipped: &skipped,
@@ -361,12 +351,7 @@ impl Store {
                 "{reviewer} drafted this letter and cannot approve it; someone else must"
             )));
         }
-        let skipped: Vec<SectionKey> = incident
-            .progress
-            .iter()
-            .filter(|p| p.mark.not_needed.is_some())
-            .map(|p| p.section)
-            .collect();
+        let skipped = incident.skipped_sections();
         if section.is_some_and(|s| skipped.contains(&s)) {
             return Err(StoreError::Refused(
                 "that section is marked not needed; there is nothing to review".into(),

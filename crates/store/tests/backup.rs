@@ -61,7 +61,7 @@ fn a_backup_restores_and_the_restore_can_be_undone() {
         )
         .unwrap();
 
-    let store = store.restore(&good).unwrap();
+    store.restore(&good).unwrap();
     assert_eq!(
         store.incident(id).unwrap().letter.summary.customer,
         "The good text."
@@ -71,18 +71,22 @@ fn a_backup_restores_and_the_restore_can_be_undone() {
         .into_iter()
         .find(|b| b.path.to_string_lossy().contains("before-restore"))
         .unwrap();
-    let store = store.restore(&before.path).unwrap();
+    store.restore(&before.path).unwrap();
     assert_eq!(
         store.incident(id).unwrap().letter.summary.customer,
         "A text written by mistake."
     );
 
-    // Only this database's own backups can be restored.
+    // Only this database's own backups can be restored, and a refusal changes nothing.
     let stranger = dir.path().join("other.db");
     std::fs::write(&stranger, b"not a database").unwrap();
     assert_eq!(
         store.restore(&stranger).err().unwrap().code(),
         ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        store.incident(id).unwrap().letter.summary.customer,
+        "A text written by mistake."
     );
 }
 

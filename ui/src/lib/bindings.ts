@@ -289,3 +289,9 @@ export type ExportPlan = { status: ReviewStatus,
  * `2026-10-26-core-network-outage`: the file name without its extension.
  */
 file_stem: string, company: string, has_logo: boolean, };
+
+export type ExportSettings = { company: string, 
+/**
+ * A data URI of the logo image, or empty.
+ */
+logo: string, };

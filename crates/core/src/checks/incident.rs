@@ -8,15 +8,6 @@ use crate::{Incident, SectionKey, SectionProgress, View, section_state};
 /// Whether a finding was dismissed: (section, view, rule, matched text).
 pub type Dismissed<'a> = &'a dyn Fn(SectionKey, View, &str, &str) -> bool;
 
-fn skipped(incident: &Incident) -> Vec<SectionKey> {
-    incident
-        .progress
-        .iter()
-        .filter(|p| p.mark.not_needed.is_some())
-        .map(|p| p.section)
-        .collect()
-}
-
 /// `replacing` is the text in an editor, which gets spelling and grammar too; the whole
 /// letter is checked without them, since they are warnings that never change its state
 /// and the letter is checked on every save.
@@ -39,7 +30,7 @@ fn context(
     CheckContext {
         people,
         technical_identifiers,
-        skipped: skipped(incident),
+        skipped: incident.skipped_sections(),
         language: replacing.is_some(),
     }
 }

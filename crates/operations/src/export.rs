@@ -1,0 +1,75 @@
+//! Writing the letter out: to a file, to the clipboard's e-mail form, and what the export
+//! dialog shows before it does.
+
+pub use candor_core::export::ExportSettings;
+use candor_core::export::{ExportFormat, ExportPlan, Exported, file_name};
+use candor_store::{COMPANY_SETTING, LOGO_SETTING};
+
+use crate::{OperationError, Outcome, Workspace};
+
+impl Workspace {
+    pub fn export_settings(&self) -> Outcome<ExportSettings> {
+        Ok(ExportSettings {
+            company: self.store.setting(COMPANY_SETTING)?.unwrap_or_default(),
+            logo: self.store.setting(LOGO_SETTING)?.unwrap_or_default(),
+        })
+    }
+
+    pub fn save_export_settings(&mut self, settings: ExportSettings) -> Outcome<ExportSettings> {
+        let settings = settings.validated().map_err(OperationError::Invalid)?;
+        self.change_settings(|store, _| {
+            store.set_setting(COMPANY_SETTING, &settings.company)?;
+            store.set_setting(LOGO_SETTING, &settings.logo)
+        })?;
+        Ok(settings)
+    }
+
+    /// Remembers the company name the letters carry, keeping the logo.
+    pub fn set_company(&mut self, company: &str) -> Outcome<ExportSettings> {
+        let current = self.export_settings()?;
+        self.save_export_settings(ExportSettings {
+            company: company.to_string(),
+            ..current
+        })
+    }
+
+    /// Renders the letter: final when approved (the export then publishes it), otherwise
+    /// marked DRAFT with the reasons. Recorded in the audit log.
+    pub fn export(&mut self, id: i64, format: ExportFormat) -> Outcome<Exported> {
+        let rules = self.rules()?;
+        let actor = self.actor.clone();
+        self.cached = None;
+        Ok(self
+            .store
+            .atomically(|store| store.export(id, format, &rules, &actor))?)
+    }
+
+    /// The letter as e-mail HTML with its plain-text twin, for the clipboard.
+    pub fn export_email(&mut self, id: i64) -> Outcome<Exported> {
+        let rules = self.rules()?;
+        let actor = self.actor.clone();
+        self.cached = None;
+        Ok(self
+            .store
+            .atomically(|store| store.export_email(id, &rules, &actor))?)
+    }
+
+    /// Whether an export would be final, and the file name the save dialog suggests.
+    pub fn export_plan(&mut self, id: i64) -> Outcome<ExportPlan> {
+        let status = self.review_status(id)?;
+        let incident = self.store.incident(id)?;
+        let settings = self.export_settings()?;
+        let name = file_name(&incident, "x", chrono::Utc::now());
+        Ok(ExportPlan {
+            status,
+            file_stem: name.trim_end_matches(".x").to_string(),
+            company: settings.company,
+            has_logo: !settings.logo.is_empty(),
+        })
+    }
+}
+
+/// Reads a format's name as typed on the command line.
+pub fn export_format(name: &str) -> Outcome<ExportFormat> {
+    name.parse().map_err(OperationError::Invalid)
+}

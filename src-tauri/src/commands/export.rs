@@ -1,0 +1,94 @@
+//! The export dialog, backups, and the commands that reach outside the database: the
+//! clipboard and the start-up report.
+
+use crate::ipc::workspace_commands;
+use candor_core::export::{ExportFormat, ExportPlan, ExportSettings, Exported};
+use candor_core::{BackupInfo, ErrorBody, ErrorCode};
+use tauri::State;
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+workspace_commands! {
+    fn export_settings() -> ExportSettings = |w| w.export_settings();
+    fn save_export_settings(settings: ExportSettings) -> ExportSettings =
+        |w| w.save_export_settings(settings);
+    /// Renders the export and writes it to the file chosen in the save dialog.
+    fn export_letter(id: i64, format: ExportFormat, path: String) -> Exported = |w| {
+        let exported = w.export(id, format)?;
+        candor_operations::write_file(path.as_ref(), &exported.content)?;
+        Ok(exported)
+    };
+    /// Whether an export would be final, and the file name the save dialog suggests.
+    fn export_plan(id: i64) -> ExportPlan = |w| w.export_plan(id);
+    fn list_backups() -> Vec<BackupInfo> = |w| Ok(w.backups());
+    fn back_up_now() -> Vec<BackupInfo> = |w| w.back_up_now();
+    /// Replaces the database with one of its backups; what was there is backed up first.
+    fn restore_backup(path: String) -> Vec<BackupInfo> = |w| w.restore_backup(path.as_ref());
+}
+
+/// Puts the letter on the clipboard as e-mail HTML with a plain-text twin.
+#[tauri::command(async)]
+pub fn copy_for_email(
+    app: tauri::AppHandle,
+    state: State<'_, crate::AppState>,
+    id: i64,
+) -> Result<Exported, ErrorBody> {
+    let exported = state.with(|w| w.export_email(id))?;
+    app.clipboard()
+        .write_html(exported.content.clone(), exported.text.clone())
+        .map_err(|e| {
+            ErrorBody::new(
+                ErrorCode::Internal,
+                format!("the clipboard could not be written: {e}"),
+            )
+        })?;
+    Ok(exported)
+}
+
+/// When `run()` began, to report how long the window took to become usable.
+pub struct Started(pub std::time::Instant);
+
+/// The window calls this once its first screen is drawn. With CANDOR_EXIT_WHEN_READY set
+/// (the start-up benchmark), Candor reports the time on stderr and quits.
+#[tauri::command]
+pub fn frontend_ready(app: tauri::AppHandle, started: State<'_, Started>) {
+    let ms = started.0.elapsed().as_secs_f64() * 1000.0;
+    if std::env::var_os("CANDOR_EXIT_WHEN_READY").is_some() {
+        eprintln!("candor: ready after {ms:.1} ms");
+        app.exit(0);
+    }
+}
+
+/// A word diff from `before` to `after`, for comparing two versions of a text.
+#[tauri::command]
+pub fn word_diff(before: String, after: String) -> Vec<candor_core::review::DiffSpan> {
+    candor_core::review::word_diff(&before, &after)
+}
+
+#[tauri::command]
+pub fn render_markdown(text: String) -> String {
+    candor_core::render::markdown_html(&text)
+}
+
+#[tauri::command]
+pub fn guidance() -> Result<candor_core::Guidance, ErrorBody> {
+    candor_operations::guidance().map_err(ErrorBody::from)
+}
+
+/// The commands above that are not declared with `workspace_commands!`.
+#[cfg(test)]
+pub fn other_signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
+    use crate::ipc::Signature;
+    use ts_rs::TS;
+    let string = || String::name(cfg);
+    vec![
+        Signature::of::<Exported>("copy_for_email", vec![("id", i64::name(cfg))], cfg),
+        Signature::of::<()>("frontend_ready", vec![], cfg),
+        Signature::of::<Vec<candor_core::review::DiffSpan>>(
+            "word_diff",
+            vec![("before", string()), ("after", string())],
+            cfg,
+        ),
+        Signature::of::<String>("render_markdown", vec![("text", string())], cfg),
+        Signature::of::<candor_core::Guidance>("guidance", vec![], cfg),
+    ]
+}

@@ -1,0 +1,34 @@
+//! Profiles, review mode and review packages.
+
+use crate::ipc::workspace_commands;
+use candor_core::SectionKey;
+use candor_core::SessionInfo;
+use candor_core::review::{ImportOutcome, ReviewStatus, Role, Verdict};
+
+workspace_commands! {
+    fn set_profile(name: String, role: Role) -> SessionInfo = |w| w.set_profile(&name, role);
+    fn review_status(id: i64) -> ReviewStatus = |w| w.review_status(id);
+    fn request_review(id: i64) -> ReviewStatus = |w| w.request_review(id);
+    fn record_verdict(
+        id: i64,
+        section: Option<SectionKey>,
+        role: Role,
+        verdict: Verdict,
+        comment: String,
+    ) -> ReviewStatus = |w| w.record_verdict(id, section, role, verdict, &comment);
+    fn add_comment(
+        id: i64,
+        section: Option<SectionKey>,
+        body: String,
+        parent: Option<String>,
+    ) -> ReviewStatus = |w| w.add_comment(id, section, &body, parent.as_deref());
+    fn resolve_comment(id: i64, uid: String) -> ReviewStatus = |w| w.resolve_comment(id, &uid);
+    fn set_required_roles(id: i64, roles: Vec<Role>) -> ReviewStatus =
+        |w| w.set_required_roles(id, &roles);
+    /// Writes the review package to the file chosen in the save dialog.
+    fn export_package(id: i64, path: String) -> () = |w| {
+        candor_operations::write_file(path.as_ref(), &w.export_package(id)?)
+    };
+    /// Imports a package whose text the window read from a file the user chose.
+    fn import_package(text: String) -> ImportOutcome = |w| w.import_package(&text);
+}
