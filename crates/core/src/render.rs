@@ -62,16 +62,11 @@ pub fn nesting_depth(markdown: &str) -> usize {
     deepest
 }
 
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// One Markdown text as HTML.
 pub fn markdown_html(markdown: &str) -> String {
     if nesting_depth(markdown) > MAX_NESTING {
-        return format!("<pre>{}</pre>\n", escape_text(markdown));
+        return format!("<pre>{}</pre>\n", escape(markdown));
     }
     markdown_to_html(markdown, &options())
 }
@@ -88,18 +83,20 @@ pub fn letter_html(letter: &Letter, skip: &[SectionKey]) -> String {
         out.push_str(&format!(
             "<section data-section=\"{}\"><h2>{}</h2>\n{}</section>\n",
             key.key(),
-            html_escape(key.title()),
+            escape(key.title()),
             markdown_html(body)
         ));
     }
     out
 }
 
-fn html_escape(s: &str) -> String {
+/// Text as HTML that shows it literally, in element content and in quoted attributes.
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 #[cfg(test)]

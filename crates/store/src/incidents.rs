@@ -2,7 +2,7 @@
 
 use crate::texts::letter;
 use crate::time::{now_stamp, parse_opt_stamp, parse_stamp, stamp};
-use crate::{Store, StoreError, search};
+use crate::{Store, StoreError, search_index};
 use candor_core::{
     FactsDraft, Incident, IncidentFacts, IncidentSummary, Letter, LetterState, SectionKey,
     SectionProgress, Severity, section_state,
@@ -144,7 +144,7 @@ fn write_facts(tx: &Connection, id: i64, facts: IncidentFacts) -> Result<(), Sto
     if changed == 0 {
         return Err(StoreError::IncidentNotFound(id));
     }
-    search::reindex(tx, id)
+    search_index::reindex(tx, id)
 }
 
 fn regions_json(facts: &IncidentFacts) -> String {
@@ -181,7 +181,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            search::reindex(tx, id)?;
+            search_index::reindex(tx, id)?;
             Ok(id)
         })
     }

@@ -16,11 +16,16 @@ mod marks;
 mod open;
 mod package;
 mod path;
+mod house;
 mod review;
+mod restore;
 mod search;
+mod search_index;
 mod settings;
+mod state;
 mod texts;
 mod time;
+mod verdicts;
 
 pub use audit::ChainBreak;
 pub use backup::{Backup, backup_dir, backups};

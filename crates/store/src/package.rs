@@ -6,7 +6,7 @@
 use crate::review::{insert_approval, insert_comment, roles_json};
 use crate::texts::MAX_TEXT_BYTES;
 use crate::time::now_stamp;
-use crate::{Store, StoreError, audit, search};
+use crate::{Store, StoreError, audit, search_index};
 use candor_core::audit::sha256_hex;
 use candor_core::review::{Approval, Comment, ImportOutcome, Role};
 use candor_core::{IncidentFacts, Letter, SectionKey, SectionMark, View};
@@ -253,7 +253,7 @@ impl Store {
                     params![id, now],
                 )?;
             }
-            search::reindex(tx, id)?;
+            search_index::reindex(tx, id)?;
             let detail = format!(
                 "from {}: {approvals_added} verdicts and {comments_added} comments added{}",
                 package.exported_by,

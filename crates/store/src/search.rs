@@ -4,21 +4,6 @@ use crate::incidents::{FACTS_COLUMNS, IncidentRow};
 use crate::{Store, StoreError};
 use candor_core::IncidentSummary;
 use chrono::Utc;
-use rusqlite::{Connection, params};
-
-/// Rewrites incident `id`'s row in the index from its title and texts.
-pub(crate) fn reindex(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.execute("DELETE FROM search_text WHERE rowid = ?1", [id])?;
-    conn.execute(
-        "INSERT INTO search_text (rowid, title, body)
-         SELECT i.id, i.title,
-                coalesce((SELECT group_concat(s.body, char(10)) FROM sections s
-                          WHERE s.incident_id = i.id), '')
-         FROM incidents i WHERE i.id = ?1",
-        params![id],
-    )?;
-    Ok(())
-}
 
 /// What a person typed as an FTS5 query: every word must appear, each as a prefix, and
 /// no character of theirs is read as query syntax.

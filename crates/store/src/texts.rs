@@ -2,7 +2,7 @@
 //! was based on so words saved elsewhere in between are never overwritten.
 
 use crate::time::{parse_stamp, stamp};
-use crate::{Store, StoreError, require_incident, search, touch};
+use crate::{Store, StoreError, require_incident, search_index, touch};
 use candor_core::{Letter, SaveReceipt, SectionKey, TextRevision, View};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -100,7 +100,7 @@ impl Store {
                 params![id, section.key(), view.key(), body, at, by],
             )?;
             touch(tx, id, &at)?;
-            search::reindex(tx, id)?;
+            search_index::reindex(tx, id)?;
             Ok((true, stored_revision + 1))
         })?;
         let letter = self.read(|conn| letter(conn, id))?;

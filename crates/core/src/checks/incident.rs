@@ -1,7 +1,8 @@
 //! Checking an incident's letter as the app shows it: with the incident's people, its
 //! skipped sections and its dismissed findings, and the step states that follow.
 
-use super::engine::{CheckContext, RuleSet, TextFindings, identifiers};
+use super::engine::{CheckContext, RuleSet, TextFindings};
+use super::run::identifiers;
 use super::model::{Finding, Level};
 use crate::{Incident, SectionKey, SectionProgress, View, section_state};
 

@@ -11,9 +11,11 @@ pub mod language;
 pub mod markdown_letter;
 pub mod model;
 pub mod rules;
+mod run;
 pub mod text;
 
-pub use engine::{CheckContext, RuleSet, TextFindings, identifiers};
+pub use engine::{CheckContext, RuleSet, TextFindings};
+pub use run::identifiers;
 pub use house::HouseStyle;
 pub use model::{Category, Dismissal, Finding, LetterCheck, Level};
 pub use rules::RuleError;

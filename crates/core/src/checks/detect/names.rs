@@ -1,0 +1,183 @@
+//! Person names: a capitalised word is a person only with evidence.
+
+use super::words::{AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES};
+use crate::checks::engine::RuleSet;
+use crate::checks::text::{Word, inside, starts_sentence, words};
+use std::collections::HashSet;
+use std::ops::Range;
+
+fn is_ambiguous(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    AMBIGUOUS.contains(&lower.as_str())
+}
+
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_uppercase())
+        && chars.clone().any(|c| c.is_lowercase())
+        && chars.all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+}
+
+fn doing(next: &str) -> bool {
+    let lower = next.to_lowercase();
+    DOING.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// Person names in `text`: the people known to the incident anywhere, and names from the
+/// shipped list where the context says a person is meant. Returns byte ranges.
+pub fn person_names(
+    rules: &RuleSet,
+    text: &str,
+    masked: &[Range<usize>],
+    people: &[String],
+) -> Vec<(usize, usize)> {
+    // Words inside the name of a product, the company or a vendor are not people:
+    // "Travis" in "Travis CI", "Dana" in "Dana Cloud".
+    let lower = text.to_lowercase();
+    let organisations: Vec<Range<usize>> = rules
+        .organisation_terms()
+        .filter(|t| !t.trim().is_empty())
+        .flat_map(|t| {
+            let t = t.to_lowercase();
+            lower
+                .match_indices(t.as_str())
+                .map(|(i, m)| i..i + m.len())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let ws: Vec<Word<'_>> = words(text)
+        .into_iter()
+        .filter(|w| !inside(masked, w.start) && !inside(&organisations, w.start))
+        .collect();
+    let vendors: HashSet<String> = rules.vendor_terms().map(|v| v.to_lowercase()).collect();
+    let known: Vec<Vec<&str>> = people
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let known_first: HashSet<&str> = known
+        .iter()
+        .filter_map(|p| p.first().copied())
+        .filter(|f| f.len() > 1)
+        .collect();
+    let known_last: HashSet<&str> = known
+        .iter()
+        .filter(|p| p.len() > 1)
+        .filter_map(|p| p.last().copied())
+        .collect();
+
+    // Names used mid-sentence somewhere count as names at the start of a sentence too.
+    let mut repeated: HashSet<&str> = HashSet::new();
+    for w in &ws {
+        if capitalised(w.text)
+            && FIRST_NAMES.contains(base(w.text))
+            && !is_ambiguous(base(w.text))
+            && !starts_sentence(text, w.start)
+        {
+            repeated.insert(base(w.text));
+        }
+    }
+
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i];
+        let name = base(w.text);
+        let next = ws
+            .get(i + 1)
+            .filter(|n| gap_is_space(text, w.end(), n.start));
+        let prev = i
+            .checked_sub(1)
+            .map(|p| ws[p])
+            .filter(|p| gap_is_space(text, p.end(), w.start));
+        if !capitalised(w.text) || vendors.contains(&name.to_lowercase()) {
+            i += 1;
+            continue;
+        }
+        let at_start = starts_sentence(text, w.start);
+        let surname_next = next.is_some_and(|n| {
+            capitalised(n.text)
+                && !vendors.contains(&n.text.to_lowercase())
+                && !is_ambiguous(n.text)
+        });
+        let listed = FIRST_NAMES.contains(name);
+        let after_role = prev.is_some_and(|p| ROLES.contains(&p.text.to_lowercase().as_str()));
+        let known_person = known_first.contains(name) || known_last.contains(name);
+        let followed_by_number =
+            next.is_some_and(|n| n.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        // "Jordan and Casey": two listed names joined by "and" are people.
+        let paired = next.is_some_and(|n| n.text == "and")
+            && ws.get(i + 2).is_some_and(|n2| {
+                capitalised(n2.text)
+                    && FIRST_NAMES.contains(base(n2.text))
+                    && !is_ambiguous(base(n2.text))
+            });
+
+        // A listed name inside a title-case name ("My Travis", "Page Rules", "Travis CI")
+        // names a product or a feature, not a person.
+        let acronym_next = next.is_some_and(|n| is_acronym(n.text));
+        let capitalised_before = prev.is_some_and(|p| {
+            (capitalised(p.text) || is_acronym(p.text))
+                && (!starts_sentence(text, p.start)
+                    || matches!(p.text.to_lowercase().as_str(), "my" | "our" | "your"))
+        });
+        let common_word_next = next.is_some_and(|n| {
+            capitalised(n.text) && COMMON_TITLE_WORDS.contains(&n.text.to_lowercase().as_str())
+        });
+        let determiner = matches!(
+            name.to_lowercase().as_str(),
+            "my" | "our" | "your" | "his" | "her" | "their" | "its" | "the" | "an"
+        );
+        let is_name = if known_person || after_role {
+            true
+        } else if !listed
+            || determiner
+            || followed_by_number
+            || acronym_next
+            || common_word_next
+            || capitalised_before
+        {
+            false
+        } else if is_ambiguous(name) {
+            let place_or_time = prev
+                .is_some_and(|p| BEFORE_PLACE_OR_TIME.contains(&p.text.to_lowercase().as_str()));
+            !place_or_time
+                && (surname_next && !at_start || paired || next.is_some_and(|n| doing(n.text)))
+        } else if at_start {
+            surname_next || paired || next.is_some_and(|n| doing(n.text)) || repeated.contains(name)
+        } else {
+            true
+        };
+        if is_name {
+            // Take a surname with it: "Peter Smith" is one finding.
+            let end = if surname_next {
+                next.map_or(w.end(), |n| n.end())
+            } else {
+                w.end()
+            };
+            out.push((w.start, w.start + (end - w.start)));
+            i += if surname_next { 2 } else { 1 };
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() > 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// A word without a possessive ending: "Peter's" is "Peter".
+fn base(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
+    text[a..b].chars().all(|c| c == ' ')
+}
