@@ -52,6 +52,8 @@ const COMMANDS: &[&str] = &[
     "back_up_now",
     "restore_backup",
     "frontend_ready",
+    "show_log",
+    "copy_log",
 ];
 
 fn main() {

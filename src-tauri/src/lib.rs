@@ -5,6 +5,7 @@
 
 mod commands;
 mod ipc;
+mod log;
 
 use candor_core::{ErrorBody, ErrorCode};
 use candor_operations::Workspace;
@@ -18,13 +19,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    fn open(explicit: Option<PathBuf>) -> AppState {
-        let opened = candor_operations::database_path(explicit)
+    fn open(path: Result<PathBuf, candor_operations::OperationError>) -> AppState {
+        let opened = path
             .and_then(|path| Workspace::open_exclusive(&path))
             .map_err(|e| {
-                if let Some(detail) = e.detail() {
-                    eprintln!("candor: opening the database failed: {detail}");
-                }
+                tracing::error!(detail = e.detail(), "opening the database failed: {e}");
                 e.to_body()
             });
         AppState {
@@ -45,8 +44,9 @@ impl AppState {
         })?;
         let workspace = guard.as_mut().map_err(|e| e.clone())?;
         f(workspace).map_err(|e| {
-            if let Some(detail) = e.detail() {
-                eprintln!("candor: {detail}");
+            match e.detail() {
+                Some(detail) => tracing::error!(detail, "{e}"),
+                None => tracing::info!("refused: {e}"),
             }
             e.to_body()
         })
@@ -71,7 +71,18 @@ pub fn run() {
     let started = std::time::Instant::now();
     // The spelling and grammar checker gets ready while the window starts.
     std::thread::spawn(candor_core::checks::language::warm_up);
-    let state = AppState::open(db_argument());
+    let path = candor_operations::database_path(db_argument());
+    let log_file = match path.as_ref().ok().and_then(|p| p.parent()) {
+        Some(dir) => log::start(dir),
+        None => log::LogFile(None),
+    };
+    let shown = path.as_ref().map(|p| p.display().to_string());
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        database = shown.as_deref().unwrap_or("none"),
+        "Candor starting"
+    );
+    let state = AppState::open(path);
     let result = tauri::Builder::default()
         // First, so a second start hands over to the running app before building anything.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -87,6 +98,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state)
         .manage(commands::export::Started(started))
+        .manage(log_file)
         .invoke_handler(tauri::generate_handler![
             commands::incidents::session_info,
             commands::incidents::list_incidents,
@@ -139,9 +151,12 @@ pub fn run() {
             commands::export::word_diff,
             commands::export::render_markdown,
             commands::export::guidance,
+            commands::export::show_log,
+            commands::export::copy_log,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        tracing::error!("the window could not start: {e}");
         eprintln!("candor: the window could not start: {e}");
         std::process::exit(1);
     }

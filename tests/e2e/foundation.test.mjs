@@ -2,7 +2,8 @@
 // summary, quits, starts Candor again, and finds the text where they left it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorText, startDriver, stopAll, tempDatabase, textOf, typeInto, until } from './harness.mjs';
+import { dirname, join } from 'node:path';
+import { editorText, readFileSync, startDriver, stopAll, tempDatabase, textOf, typeInto, until } from './harness.mjs';
 
 const db = tempDatabase();
 let driver;
@@ -75,6 +76,21 @@ test('a bad fact is refused with a message and nothing is saved', async () => {
       async () => (await textOf(browser, '.facts-glance'))?.includes('1 h 35 min'),
       'the duration in the header',
     );
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test('the Log screen shows what Candor noted, from the file beside the database', async () => {
+  const browser = await driver.open();
+  try {
+    await until(() => browser.$('[data-testid="nav-log"]').isDisplayed(), 'the top bar');
+    await browser.$('[data-testid="nav-log"]').click();
+    const text = await browser.$('[data-testid="log-text"]');
+    await until(() => text.isDisplayed(), 'the log text');
+    assert.match(await text.getText(), /Candor starting/);
+    const onDisk = readFileSync(join(dirname(db.path), 'candor.log'), 'utf8');
+    assert.match(onDisk, /Candor starting/);
   } finally {
     await browser.deleteSession();
   }

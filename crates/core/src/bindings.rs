@@ -33,6 +33,7 @@ fn generate() -> String {
         TextRevision::decl(&cfg),
         Place::decl(&cfg),
         BackupInfo::decl(&cfg),
+        LogText::decl(&cfg),
         SessionInfo::decl(&cfg),
         LetterState::decl(&cfg),
         SectionState::decl(&cfg),

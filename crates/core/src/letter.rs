@@ -138,6 +138,14 @@ pub struct BackupInfo {
     pub bytes: u64,
 }
 
+/// The end of the app's log, and where the whole of it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LogText {
+    /// Empty when no log could be opened.
+    pub path: String,
+    pub text: String,
+}
+
 /// Where the user was: the incident open and the wizard step, restored on start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Place {

@@ -22,8 +22,9 @@ pub use error::{ErrorBody, ErrorCode};
 pub use facts::{DerivedFacts, FactsDraft, FactsError, IncidentFacts, PublishClock, Severity};
 pub use guidance::{Guidance, Step, StepGuidance};
 pub use letter::{
-    BackupInfo, Incident, IncidentSummary, Letter, LetterState, Place, SaveReceipt, SectionMark,
-    SectionProgress, SectionState, SectionTexts, SessionInfo, TextRevision, section_state,
+    BackupInfo, Incident, IncidentSummary, Letter, LetterState, LogText, Place, SaveReceipt,
+    SectionMark, SectionProgress, SectionState, SectionTexts, SessionInfo, TextRevision,
+    section_state,
 };
 pub use log::{
     ImportFormat, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError, LogKind,

@@ -62,7 +62,6 @@ pub fn nesting_depth(markdown: &str) -> usize {
     deepest
 }
 
-
 /// One Markdown text as HTML.
 pub fn markdown_html(markdown: &str) -> String {
     if nesting_depth(markdown) > MAX_NESTING {

@@ -145,7 +145,10 @@ fn the_house_style_turns_rules_off_lowers_them_and_allows_terms() {
         .find(|f| f.category == Category::Spelling)
         .unwrap_or_else(|| panic!("{findings:?}"));
     assert_eq!(spelling.level, candor_core::checks::Level::Suggestion);
-    assert_eq!(spelling.text, "servise", "allowed words are not misspellings either");
+    assert_eq!(
+        spelling.text, "servise",
+        "allowed words are not misspellings either"
+    );
 
     // Without the settings, the same words are flagged.
     let plain = RuleSet::builtin().unwrap();

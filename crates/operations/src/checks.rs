@@ -2,9 +2,7 @@
 //! from the command line, dismissals, and the house style guide the rules come from.
 
 use candor_core::checks::incident::{progress, text_findings};
-use candor_core::checks::{
-    Dismissal, Finding, HouseStyle, LetterCheck, RuleSet, markdown_letter,
-};
+use candor_core::checks::{Dismissal, Finding, HouseStyle, LetterCheck, RuleSet, markdown_letter};
 use candor_core::{AuditEntry, SectionKey, View};
 use candor_store::FindingAt;
 use std::sync::Arc;
@@ -112,10 +110,7 @@ fn compile(style: &HouseStyle) -> Outcome<RuleSet> {
 
 /// Checks a letter written as Markdown (`candor check`), with a house style guide's TOML
 /// when one is given; `source` names the guide in messages. Needs no database.
-pub fn check_markdown(
-    letter: &str,
-    style: Option<(&str, &str)>,
-) -> Outcome<Vec<Finding>> {
+pub fn check_markdown(letter: &str, style: Option<(&str, &str)>) -> Outcome<Vec<Finding>> {
     let rules = match style {
         None => RuleSet::builtin().map_err(|e| OperationError::Rules(e.to_string()))?,
         Some((source, toml)) => {

@@ -22,7 +22,10 @@ pub(crate) fn decide(store: &Store, given: Option<String>) -> (String, bool) {
     }
     // A profile that cannot be read is not a reason to refuse the run: the login name acts.
     let saved = store.setting(PROFILE_SETTING).ok().flatten();
-    (saved.unwrap_or_else(candor_store::local_profile_name), false)
+    (
+        saved.unwrap_or_else(candor_store::local_profile_name),
+        false,
+    )
 }
 
 impl Workspace {

@@ -14,12 +14,12 @@ mod incidents;
 mod records;
 mod review;
 
+pub use candor_store::FindingAt;
 pub use checks::check_markdown;
 pub use database::Soundness;
 pub use error::OperationError;
 pub use export::{ExportSettings, export_format};
 pub use identity::PROFILE_SETTING;
-pub use candor_store::FindingAt;
 pub use incidents::IncidentRequest;
 
 use candor_core::checks::{Dismissal, RuleSet};
@@ -68,7 +68,11 @@ impl Workspace {
         Self::opened(Store::open(path)?, None, Some(lock))
     }
 
-    fn opened(store: Store, acting_as: Option<String>, lock: Option<AppLock>) -> Outcome<Workspace> {
+    fn opened(
+        store: Store,
+        acting_as: Option<String>,
+        lock: Option<AppLock>,
+    ) -> Outcome<Workspace> {
         let (actor, actor_given) = identity::decide(&store, acting_as);
         let mut workspace = Workspace {
             rules: Err(String::new()),

@@ -2,8 +2,8 @@
 
 use candor_core::log::{parse_log_import, timeline_markdown};
 use candor_core::{
-    ActionItem, ActionItemDraft, ImportFormat, ImportPreview, LogEntry, LogEntryDraft,
-    NewLogEntry, action,
+    ActionItem, ActionItemDraft, ImportFormat, ImportPreview, LogEntry, LogEntryDraft, NewLogEntry,
+    action,
 };
 
 use crate::{OperationError, Outcome, Workspace};

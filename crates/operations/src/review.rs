@@ -55,7 +55,9 @@ impl Workspace {
     }
 
     pub fn set_required_roles(&mut self, id: i64, roles: &[Role]) -> Outcome<ReviewStatus> {
-        self.change(id, |store, actor| store.set_required_roles(id, roles, actor))?;
+        self.change(id, |store, actor| {
+            store.set_required_roles(id, roles, actor)
+        })?;
         self.review_status(id)
     }
 

@@ -67,7 +67,12 @@ fn approved_letter(path: &Path) -> i64 {
         .flat_map(|t| t.findings)
         .filter(|f| f.level == candor_core::checks::Level::Error)
         .collect();
-    assert_eq!(status.state, LetterState::Approved, "{:?} {errors:?}", status.blockers);
+    assert_eq!(
+        status.state,
+        LetterState::Approved,
+        "{:?} {errors:?}",
+        status.blockers
+    );
     id
 }
 
@@ -97,11 +102,20 @@ fn a_failed_operation_leaves_nothing_behind() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let id = store
-        .create_incident(candor_core::IncidentFacts::titled("Reminders stopped"), "dana")
+        .create_incident(
+            candor_core::IncidentFacts::titled("Reminders stopped"),
+            "dana",
+        )
         .unwrap();
     let entries_before = store.audit_log(Some(id)).unwrap().len();
     let failed: Result<(), StoreError> = store.atomically(|s| {
-        s.save_section(id, SectionKey::Summary, View::Customer, "Half done.", "dana")?;
+        s.save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Half done.",
+            "dana",
+        )?;
         Err(StoreError::Refused("stopped on purpose".into()))
     });
     assert!(failed.is_err());
@@ -114,7 +128,9 @@ fn a_failed_operation_leaves_nothing_behind() {
 fn who_is_acting_is_the_named_person_else_the_saved_profile() {
     let (_dir, path) = temp_db();
     let mut window = as_person(&path, "someone");
-    window.set_profile("Robin Vale", Role::Communications).unwrap();
+    window
+        .set_profile("Robin Vale", Role::Communications)
+        .unwrap();
     assert_eq!(window.actor(), "Robin Vale");
     // The command line without --as acts as the profile chosen in the window (unless the
     // environment names someone, as CANDOR_AS does in scripts).

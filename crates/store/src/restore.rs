@@ -1,8 +1,8 @@
 //! Putting one of the database's backups back in its place.
 
 use crate::backup::backups;
-use rusqlite::MAIN_DB;
 use crate::{Store, StoreError};
+use rusqlite::MAIN_DB;
 use std::path::Path;
 
 impl Store {

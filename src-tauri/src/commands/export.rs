@@ -3,7 +3,7 @@
 
 use crate::ipc::workspace_commands;
 use candor_core::export::{ExportFormat, ExportPlan, ExportSettings, Exported};
-use candor_core::{BackupInfo, ErrorBody, ErrorCode};
+use candor_core::{BackupInfo, ErrorBody, ErrorCode, LogText};
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
@@ -54,6 +54,7 @@ pub fn frontend_ready(app: tauri::AppHandle, started: State<'_, Started>) {
     let ms = started.0.elapsed().as_secs_f64() * 1000.0;
     if std::env::var_os("CANDOR_EXIT_WHEN_READY").is_some() {
         eprintln!("candor: ready after {ms:.1} ms");
+        tracing::info!("ready after {ms:.1} ms");
         app.exit(0);
     }
 }
@@ -74,6 +75,44 @@ pub fn guidance() -> Result<candor_core::Guidance, ErrorBody> {
     candor_operations::guidance().map_err(ErrorBody::from)
 }
 
+/// The end of Candor's log, for the Log screen.
+#[tauri::command(async)]
+pub fn show_log(log: State<'_, crate::log::LogFile>) -> Result<LogText, ErrorBody> {
+    let Some(path) = &log.0 else {
+        return Ok(LogText {
+            path: String::new(),
+            text: String::new(),
+        });
+    };
+    let text = crate::log::tail(path).map_err(|e| {
+        ErrorBody::new(
+            ErrorCode::Internal,
+            format!("the log {} cannot be read: {e}", path.display()),
+        )
+    })?;
+    Ok(LogText {
+        path: path.display().to_string(),
+        text,
+    })
+}
+
+/// Puts the end of the log on the clipboard, to paste into a message.
+#[tauri::command(async)]
+pub fn copy_log(
+    app: tauri::AppHandle,
+    log: State<'_, crate::log::LogFile>,
+) -> Result<(), ErrorBody> {
+    let shown = show_log(log)?;
+    app.clipboard()
+        .write_text(format!("{}\n\n{}", shown.path, shown.text))
+        .map_err(|e| {
+            ErrorBody::new(
+                ErrorCode::Internal,
+                format!("the clipboard could not be written: {e}"),
+            )
+        })
+}
+
 /// The commands above that are not declared with `workspace_commands!`.
 #[cfg(test)]
 pub fn other_signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
@@ -90,5 +129,7 @@ pub fn other_signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
         ),
         Signature::of::<String>("render_markdown", vec![("text", string())], cfg),
         Signature::of::<candor_core::Guidance>("guidance", vec![], cfg),
+        Signature::of::<LogText>("show_log", vec![], cfg),
+        Signature::of::<()>("copy_log", vec![], cfg),
     ]
 }

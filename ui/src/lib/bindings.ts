@@ -94,6 +94,12 @@ export type Place = { incident_id: number, step: string, };
 
 export type BackupInfo = { path: string, taken_at: string, bytes: number, };
 
+export type LogText = { 
+/**
+ * Empty when no log could be opened.
+ */
+path: string, text: string, };
+
 export type SessionInfo = { database_path: string, acting_as: string, 
 /**
  * The profile's role, once chosen.

@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, NewLogEntry, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -54,4 +54,6 @@ export const commands = {
   wordDiff: (before: string, after: string) => call<Array<DiffSpan>>('word_diff', { before, after }),
   renderMarkdown: (text: string) => call<string>('render_markdown', { text }),
   guidance: () => call<Guidance>('guidance'),
+  showLog: () => call<LogText>('show_log'),
+  copyLog: () => call<null>('copy_log'),
 };

@@ -2,8 +2,8 @@
 //! skipped sections and its dismissed findings, and the step states that follow.
 
 use super::engine::{CheckContext, RuleSet, TextFindings};
-use super::run::identifiers;
 use super::model::{Finding, Level};
+use super::run::identifiers;
 use crate::{Incident, SectionKey, SectionProgress, View, section_state};
 
 /// Whether a finding was dismissed: (section, view, rule, matched text).

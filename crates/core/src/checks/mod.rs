@@ -15,10 +15,10 @@ mod run;
 pub mod text;
 
 pub use engine::{CheckContext, RuleSet, TextFindings};
-pub use run::identifiers;
 pub use house::HouseStyle;
 pub use model::{Category, Dismissal, Finding, LetterCheck, Level};
 pub use rules::RuleError;
+pub use run::identifiers;
 
 /// Words that put the cause on someone else, for vendor-blame rules (built-in and house).
 pub const BLAME_CUES: &[&str] = &[

@@ -204,4 +204,3 @@ pub fn letter_email_html(
         inline_styles(&body)
     )
 }
-

@@ -171,4 +171,3 @@ pub fn letter_markdown(
     }
     out
 }
-

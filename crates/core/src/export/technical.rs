@@ -1,9 +1,9 @@
 //! The internal technical report: facts, technical texts, the log and the action items.
 
 use super::STYLESHEET;
+use super::safe_html;
 use crate::facts::display_time;
 use crate::render::escape;
-use super::safe_html;
 use crate::{ActionStatus, Incident, LogKind, SectionKey};
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
@@ -102,4 +102,3 @@ pub fn technical_html(incident: &Incident) -> String {
          <div class=\"internal\" role=\"note\">INTERNAL · the technical account, not for customers</div>\n{body}</main>\n</body>\n</html>\n"
     )
 }
-

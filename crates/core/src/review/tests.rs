@@ -31,12 +31,7 @@ fn approval(
     }
 }
 
-fn status(
-    letter: &Letter,
-    approvals: &[Approval],
-    errors: usize,
-    requested: bool,
-) -> ReviewStatus {
+fn status(letter: &Letter, approvals: &[Approval], errors: usize, requested: bool) -> ReviewStatus {
     review_status(&ReviewFacts {
         letter,
         skipped: &[],

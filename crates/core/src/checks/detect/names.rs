@@ -1,6 +1,8 @@
 //! Person names: a capitalised word is a person only with evidence.
 
-use super::words::{AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES};
+use super::words::{
+    AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES,
+};
 use crate::checks::engine::RuleSet;
 use crate::checks::text::{Word, inside, starts_sentence, words};
 use std::collections::HashSet;
