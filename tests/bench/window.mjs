@@ -15,10 +15,13 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const results = [];
 const record = (name, value, unit, target, meets) => results.push({ name, value: Number(value.toFixed(2)), unit, target, meets });
 
-// A 5,000-word letter, spread over the six sections.
+// A 5,000-word letter, spread over the six sections, with a sentence that draws several
+// findings after every paragraph, so the summary lists well over 200 of them.
+const TRAPS = 'We apologize for any inconvenience: the VLAN failover on db-prod-07 was caused by our vendor.';
 const sample = readFileSync(join(root, 'tests/letters/03-good-payments.md'), 'utf8')
   .split('\n\n')
-  .filter((p) => !p.startsWith('#'));
+  .filter((p) => !p.startsWith('#'))
+  .map((p) => `${p} ${TRAPS}`);
 const db = tempDatabase();
 const id = execFileSync(cli, ['--db', db.path, '--as', 'bench', 'incident', 'new', '--title', 'Bench letter']).toString().trim();
 const sections = ['summary', 'details', 'wrong', 'better', 'right', 'thanks'];
@@ -84,12 +87,29 @@ const latencies = await browser.execute(() => window.__latencies);
 const frames = await browser.execute(() => window.__frames);
 record('keystroke handled, p50', median(latencies), 'ms', '—', true);
 record('keystroke handled, p95', pct(latencies, 95), 'ms', '≤ 16 ms', pct(latencies, 95) <= 16);
-record('keystroke to the next animation frame under Xvfb, p95', pct(frames, 95), 'ms', '—', true);
-// After a pause the preview and the underlines follow (debounced by design).
-const t0 = performance.now();
-await browser.keys(' zebra');
-await until(async () => (await browser.$('.letter-preview').getText()).includes('zebra'), 'the preview', 10_000);
-record('pause to updated preview (includes the 120 ms debounce)', performance.now() - t0, 'ms', '—', true);
+record('keystroke to the next animation frame under Xvfb, p95', pct(frames, 95), 'ms', '≤ 16 ms', pct(frames, 95) <= 16);
+const listed = await browser.execute(() => document.querySelectorAll('.checks .finding').length);
+record('findings listed while typing', listed, '', '≥ 200', listed >= 200);
+// After a pause the preview and the findings follow: a new jargon word is typed and both
+// the preview and the checks list show it.
+// Timed in the page: from the last keydown to the first moment both show the new text.
+await browser.execute((sel) => {
+  const jargon = () => document.querySelectorAll('.checks .finding[data-rule="Candor.Jargon"]').length;
+  const before = jargon();
+  window.__settled = null;
+  document.querySelector(sel).addEventListener('keydown', () => (window.__lastKey = performance.now()), true);
+  const observer = new MutationObserver(() => {
+    const preview = document.querySelector('.letter-preview')?.textContent ?? '';
+    if (preview.includes('zebra BGP') && jargon() > before) {
+      window.__settled = performance.now() - window.__lastKey;
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+}, editor);
+await browser.keys(' zebra BGP');
+const settled = await until(() => browser.execute(() => window.__settled), 'the preview and the findings', 10_000);
+record('pause to updated findings and preview', settled, 'ms', '≤ 100 ms', settled <= 100);
 
 // Memory: PSS over the app and its WebKit processes.
 function tree(pid) {
@@ -128,6 +148,8 @@ function criterion(name) {
 }
 const core = criterion('check + preview of one 5,000-word text');
 if (core !== null) record('checks + preview of a 5,000-word text (core)', core, 'ms', '≤ 2 ms', core <= 2);
+const language = criterion('spelling and grammar of an edited 1,000-word section');
+if (language !== null) record('spelling and grammar of an edited 1,000-word section (core)', language, 'ms', '≤ 150 ms', language <= 150);
 const letter = criterion('check 5,000-word letter');
 if (letter !== null) record('checks of every text of a 5,000-word letter (core)', letter, 'ms', '—', true);
 for (const [bench, label] of [
