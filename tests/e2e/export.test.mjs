@@ -69,6 +69,7 @@ test('copy for e-mail puts HTML and plain text on the clipboard', async () => {
   assert.match(text, /^DRAFT: Not approved for sending\./);
 
   // Approved (by a reviewer on the command line): final, and published.
+  candor(['review', 'request', id]);
   candor(['review', 'approve', id, '--role', 'communications'], undefined, 'Robin Ames');
   const mark = await copy();
   assert.equal(mark, 'true', 'the dialog shows the export as final');

@@ -206,6 +206,7 @@ test('a published letter stops the clock', async () => {
     thanks: 'Thank you for your patience.',
   };
   for (const [s, t] of Object.entries(texts)) candor(['letter', 'set', id, s, '--view', 'customer'], t);
+  candor(['review', 'request', id]);
   candor(['review', 'approve', id, '--role', 'communications'], undefined, 'Ines Okafor');
   candor(['export', id, '--format', 'html', '--out', join(resolve(db.path, '..'), 'letter.html')], undefined, 'Ines Okafor');
   await browser.$('.brand').click();

@@ -27,6 +27,7 @@ try {
     candor(['letter', 'set', id, section, '--view', view], readFileSync(demo(file)));
   }
   // A reviewer approved, then the drafter changed a word: the approval is stale.
+  candor(['review', 'request', id]);
   execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'review', 'approve', id, '--role', 'communications', '--comment', 'Clear and honest.']);
   const summary = readFileSync(demo('summary-customer.md'), 'utf8').replace('79 minutes', 'an hour and 19 minutes');
   candor(['letter', 'set', id, 'summary', '--view', 'customer'], summary);

@@ -421,6 +421,67 @@ fn review_from_the_command_line() {
             .contains("blocked: no communications approval of the whole letter yet")
     );
 
+    // Nothing is approved before the drafter asks for review.
+    let early = candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "robin",
+            "--role",
+            "communications",
+        ],
+        None,
+    );
+    assert_bad_input(&early, "has not been sent for review");
+    let requested = candor(&db, &["--as", "dana", "review", "request", &id], None);
+    assert_eq!(requested.stdout.trim(), "in review", "{}", requested.stderr);
+
+    // Anyone who wrote customer text is a drafter too, not only the incident's creator.
+    let edit = candor(
+        &db,
+        &[
+            "--as", "sam", "letter", "set", &id, "details", "--view", "customer",
+        ],
+        Some(b"A change we made to the schedule stopped them."),
+    );
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    let writer = candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "Sam",
+            "--role",
+            "communications",
+        ],
+        None,
+    );
+    assert_bad_input(&writer, "wrote customer text of this letter");
+    let section_writer = candor(
+        &db,
+        &[
+            "review",
+            "approve",
+            &id,
+            "--as",
+            "sam",
+            "--role",
+            "legal",
+            "--section",
+            "details",
+        ],
+        None,
+    );
+    assert_bad_input(
+        &section_writer,
+        "wrote customer text of \u{201c}What happened in detail\u{201d}",
+    );
+
     // The drafter cannot approve their own letter.
     let own = candor(
         &db,
@@ -544,6 +605,7 @@ fn export_is_a_draft_until_approved_then_final_and_published() {
     let md = candor(&db, &["export", &id, "--format", "markdown"], None);
     assert!(md.stdout.starts_with("**DRAFT"), "{}", md.stdout);
 
+    candor(&db, &["--as", "dana", "review", "request", &id], None);
     candor(
         &db,
         &[

@@ -67,18 +67,21 @@ fn bench(c: &mut Criterion) {
         .concat();
     candor_core::checks::language::warm_up();
     let mut edit = 0u64;
-    c.bench_function("spelling and grammar of an edited 1,000-word section", |b| {
-        b.iter(|| {
-            edit += 1;
-            let text = format!("{section} Edit {edit}.");
-            black_box(candor_core::checks::language::findings(
-                black_box(&text),
-                &[],
-                &[],
-                Some(SectionKey::Details),
-            ))
-        })
-    });
+    c.bench_function(
+        "spelling and grammar of an edited 1,000-word section",
+        |b| {
+            b.iter(|| {
+                edit += 1;
+                let text = format!("{section} Edit {edit}.");
+                black_box(candor_core::checks::language::findings(
+                    black_box(&text),
+                    &[],
+                    &[],
+                    Some(SectionKey::Details),
+                ))
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench);

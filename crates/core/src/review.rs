@@ -249,6 +249,55 @@ pub struct ReviewFacts<'a> {
     pub published_hash: Option<&'a str>,
 }
 
+/// What decides whether a person may approve the letter, or one section of it.
+#[derive(Debug, Clone)]
+pub struct ApprovalRequest<'a> {
+    pub reviewer: &'a str,
+    pub section: Option<SectionKey>,
+    /// Whether the drafter asked for review.
+    pub review_requested: bool,
+    /// Who created the incident.
+    pub created_by: &'a str,
+    /// Everyone who saved customer text of what is approved (the section, or any section
+    /// for the whole letter) since it was last approved.
+    pub writers_since_approval: &'a [String],
+}
+
+/// Why `request.reviewer` may not approve, or `None` when they may. The one rule every
+/// way of approving (the window, the command line, a review package) goes through: no
+/// approval before review was asked for, and no one approves words they wrote.
+pub fn approval_refusal(request: &ApprovalRequest<'_>) -> Option<String> {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let reviewer = request.reviewer.trim();
+    if reviewer.is_empty() {
+        return Some("say who is approving".to_string());
+    }
+    if !request.review_requested {
+        return Some(
+            "the letter has not been sent for review yet; its drafter asks for review first"
+                .to_string(),
+        );
+    }
+    if same(request.created_by, reviewer) {
+        return Some(format!(
+            "{reviewer} drafted this letter and cannot approve it; someone else must"
+        ));
+    }
+    if request
+        .writers_since_approval
+        .iter()
+        .any(|w| same(w, reviewer))
+    {
+        let what = request.section.map_or("this letter".to_string(), |s| {
+            format!("\u{201c}{}\u{201d}", s.title())
+        });
+        return Some(format!(
+            "{reviewer} wrote customer text of {what} since it was last approved and cannot approve it; someone else must"
+        ));
+    }
+    None
+}
+
 /// Derives the letter's state: `approved` when every required role has a current approval
 /// of the whole letter and no error is open; `published` when the letter is exactly what
 /// was last exported final; `in review` once review was asked for or anyone reviewed.
@@ -301,6 +350,10 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
         .collect();
 
     let mut blockers = Vec::new();
+    if f.required_roles.is_empty() {
+        // Without a required role, "every role approved" would be true of no approval.
+        blockers.push("no role is set to approve this letter".to_string());
+    }
     for role in &missing_roles {
         if stale_roles.contains(role) {
             blockers.push(format!(

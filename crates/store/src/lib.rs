@@ -4,6 +4,7 @@
 //! and never lets SQLite's own error text reach them.
 
 mod actions;
+mod approval_rule;
 mod audit;
 mod backup;
 mod dismissals;

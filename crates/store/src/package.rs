@@ -160,6 +160,21 @@ impl Store {
         let package = read_package(text)?;
         let p = package.payload;
         let facts = p.incident.facts.clone().validated()?;
+        if p.incident.required_roles.is_empty() {
+            return Err(StoreError::Refused(
+                "the package names no role to approve the letter; it was not imported".into(),
+            ));
+        }
+        if let Some((key, _)) = SectionKey::ALL
+            .iter()
+            .zip(&p.marks)
+            .find(|(k, m)| !k.is_optional() && m.not_needed.is_some())
+        {
+            return Err(StoreError::Refused(format!(
+                "the package marks \u{201c}{}\u{201d} as not needed, but every letter needs it; it was not imported",
+                key.title()
+            )));
+        }
         self.write(|tx| {
             let existing: Option<(i64, String)> = tx
                 .query_row("SELECT id, created_by FROM incidents WHERE uid = ?1", [&p.incident.uid], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -240,18 +255,29 @@ impl Store {
                 }
             }
             let mut approvals_added = 0;
-            for a in &p.approvals {
-                approvals_added += usize::from(insert_approval(tx, id, a)?);
-            }
-            let mut comments_added = 0;
-            for c in &p.comments {
-                comments_added += usize::from(insert_comment(tx, id, c)?);
-            }
             if p.incident.review_requested {
                 tx.execute(
                     "UPDATE incidents SET review_requested_at = coalesce(review_requested_at, ?2) WHERE id = ?1",
                     params![id, now],
                 )?;
+            }
+            for a in &p.approvals {
+                let added = insert_approval(tx, id, a)?;
+                // An approval from elsewhere is judged by the same rule as one given here.
+                if added
+                    && a.verdict == candor_core::review::Verdict::Approve
+                    && let Some(why) = crate::approval_rule::refusal(tx, id, &a.reviewer, a.section, Some(&a.uid))?
+                {
+                    return Err(StoreError::Refused(format!(
+                        "the package's approval by {}: {why}; nothing was imported",
+                        a.reviewer
+                    )));
+                }
+                approvals_added += usize::from(added);
+            }
+            let mut comments_added = 0;
+            for c in &p.comments {
+                comments_added += usize::from(insert_comment(tx, id, c)?);
             }
             search_index::reindex(tx, id)?;
             let detail = format!(
@@ -272,6 +298,9 @@ mod tests {
         use super::*;
         use crate::review::parse_roles;
         let roles = vec![Role::Communications, Role::Legal];
-        assert_eq!(parse_roles(&roles_json(&roles)), roles);
+        assert_eq!(parse_roles(&roles_json(&roles)).ok(), Some(roles));
+        assert!(parse_roles("[]").is_err());
+        assert!(parse_roles("[\"janitor\"]").is_err());
+        assert!(parse_roles("not json").is_err());
     }
 }

@@ -30,12 +30,23 @@ pub(crate) fn roles_json(roles: &[Role]) -> String {
     serde_json::Value::from(roles.iter().map(|r| r.key()).collect::<Vec<_>>()).to_string()
 }
 
-pub(crate) fn parse_roles(json: &str) -> Vec<Role> {
-    serde_json::from_str::<Vec<String>>(json)
-        .unwrap_or_default()
+/// The roles stored for a letter. Unreadable or empty roles are an error, never "no role
+/// needed": a letter with no required role would count as approved with no approval.
+pub(crate) fn parse_roles(json: &str) -> Result<Vec<Role>, StoreError> {
+    let unreadable = || {
+        StoreError::Internal(format!(
+            "the roles required to approve this letter cannot be read ({json:?})"
+        ))
+    };
+    let roles = serde_json::from_str::<Vec<String>>(json)
+        .map_err(|_| unreadable())?
         .iter()
-        .filter_map(|r| r.parse().ok())
-        .collect()
+        .map(|r| r.parse::<Role>().map_err(|_| unreadable()))
+        .collect::<Result<Vec<_>, _>>()?;
+    if roles.is_empty() {
+        return Err(unreadable());
+    }
+    Ok(roles)
 }
 
 pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, StoreError> {
@@ -186,7 +197,7 @@ impl Store {
                 .ok_or(StoreError::IncidentNotFound(id))?;
             Ok(ReviewRecord {
                 created_by,
-                required_roles: parse_roles(&roles),
+                required_roles: parse_roles(&roles)?,
                 review_requested: requested.is_some(),
                 published_hash: published,
                 approvals: approvals(conn, id)?,

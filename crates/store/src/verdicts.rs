@@ -61,8 +61,9 @@ impl Store {
     }
 
     /// Records an approval or a request for changes of a section (or, with no section,
-    /// the whole letter), bound to the hash of the text as it stands. The drafter cannot
-    /// approve their own letter.
+    /// the whole letter), bound to the hash of the text as it stands. An approval is
+    /// judged by `candor_core::review::approval_refusal`: not before review was asked for,
+    /// and not by anyone who wrote what is approved since it was last approved.
     pub fn record_verdict(
         &mut self,
         id: i64,
@@ -79,11 +80,11 @@ impl Store {
             ));
         }
         let incident = self.incident(id)?;
-        let record = self.review_record(id)?;
-        if verdict == Verdict::Approve && record.created_by.trim().eq_ignore_ascii_case(reviewer) {
-            return Err(StoreError::Refused(format!(
-                "{reviewer} drafted this letter and cannot approve it; someone else must"
-            )));
+        if verdict == Verdict::Approve
+            && let Some(why) =
+                self.read(|conn| crate::approval_rule::refusal(conn, id, reviewer, section, None))?
+        {
+            return Err(StoreError::Refused(why));
         }
         let skipped = incident.skipped_sections();
         if section.is_some_and(|s| skipped.contains(&s)) {

@@ -59,6 +59,13 @@ fn drafted(store: &mut Store) -> i64 {
     id
 }
 
+/// A drafted letter its drafter has sent for review: approvals are accepted from now on.
+fn in_review(store: &mut Store) -> i64 {
+    let id = drafted(store);
+    store.request_review(id, "dana").unwrap();
+    id
+}
+
 #[test]
 fn every_transition_from_draft_to_published() {
     let (_d, _p, mut store) = store();
@@ -116,7 +123,7 @@ fn every_transition_from_draft_to_published() {
 #[test]
 fn editing_one_section_stales_its_approval_and_not_another() {
     let (_d, _p, mut store) = store();
-    let id = drafted(&mut store);
+    let id = in_review(&mut store);
     store
         .record_verdict(
             id,
@@ -171,7 +178,7 @@ fn editing_one_section_stales_its_approval_and_not_another() {
 #[test]
 fn the_drafter_cannot_approve_their_own_letter() {
     let (_d, _p, mut store) = store();
-    let id = drafted(&mut store);
+    let id = in_review(&mut store);
     let err = store
         .record_verdict(id, None, "Dana", Role::Communications, Verdict::Approve, "")
         .unwrap_err();
@@ -194,7 +201,7 @@ fn the_drafter_cannot_approve_their_own_letter() {
 #[test]
 fn required_roles_and_comments() {
     let (_d, _p, mut store) = store();
-    let id = drafted(&mut store);
+    let id = in_review(&mut store);
     store
         .set_required_roles(id, &[Role::Communications, Role::Legal], "dana")
         .unwrap();
@@ -359,7 +366,7 @@ fn a_package_round_trip_between_two_machines() {
 fn an_approval_of_older_text_arrives_stale() {
     let (_d1, _p1, mut drafter) = store();
     let (_d2, _p2, mut reviewer) = store();
-    let id = drafted(&mut drafter);
+    let id = in_review(&mut drafter);
     let package = drafter.export_package(id, "dana").unwrap();
     let rid = reviewer
         .import_package(&package, "robin")

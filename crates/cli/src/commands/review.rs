@@ -21,6 +21,8 @@ pub struct VerdictArgs {
 
 #[derive(Subcommand)]
 pub enum ReviewCommand {
+    /// Send the letter for review: approvals are accepted from then on
+    Request { id: i64 },
     /// Approve the letter (or one section) as it stands now
     Approve(VerdictArgs),
     /// Ask for changes to the letter (or one section)
@@ -36,6 +38,9 @@ pub enum ReviewCommand {
 impl ReviewCommand {
     pub fn run(self, workspace: &mut Workspace) -> Result<Outcome, Failure> {
         match self {
+            ReviewCommand::Request { id } => {
+                println!("{}", workspace.request_review(id)?.state.label());
+            }
             ReviewCommand::Approve(args) => verdict(workspace, args, Verdict::Approve)?,
             ReviewCommand::RequestChanges(args) => {
                 verdict(workspace, args, Verdict::RequestChanges)?

@@ -1,0 +1,148 @@
+// A failed unwrap here is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! The ways round an approval that people tried: each is refused, and a refused package
+//! changes nothing.
+
+use candor_core::audit::sha256_hex;
+use candor_core::review::{Approval, Role, Verdict, content_hash, reviewed_content};
+use candor_core::{ErrorCode, IncidentFacts, SectionKey, View};
+use candor_store::{ReviewPackage, Store};
+use std::path::PathBuf;
+
+fn store() -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    let store = Store::open(&path).unwrap();
+    (dir, path, store)
+}
+
+fn in_review(store: &mut Store) -> i64 {
+    let id = store
+        .create_incident(IncidentFacts::titled("Reminders stopped"), "dana")
+        .unwrap();
+    for (section, text) in [
+        (SectionKey::Summary, "Reminders stopped for three hours."),
+        (SectionKey::Thanks, "Thank you for your patience."),
+    ] {
+        store
+            .save_section(id, section, View::Customer, text, "dana")
+            .unwrap();
+    }
+    store.request_review(id, "dana").unwrap();
+    id
+}
+
+/// What a person sees of the incident: its record, texts and audit log.
+fn snapshot(store: &Store, id: i64) -> String {
+    format!(
+        "{:?}\n{:?}\n{}",
+        store.review_record(id).unwrap(),
+        store.incident(id).unwrap().letter,
+        store.audit_log(Some(id)).unwrap().len()
+    )
+}
+
+/// Someone edits the package by hand and recomputes its checksum, as anyone can.
+fn forged(text: &str, edit: impl FnOnce(&mut ReviewPackage)) -> String {
+    let mut package: ReviewPackage = serde_json::from_str(text).unwrap();
+    edit(&mut package);
+    package.checksum = sha256_hex(&serde_json::to_string(&package.payload).unwrap());
+    serde_json::to_string(&package).unwrap()
+}
+
+#[test]
+fn a_package_that_needs_no_role_is_refused_and_changes_nothing() {
+    let (_d, _p, mut store) = store();
+    let id = in_review(&mut store);
+    let text = store.export_package(id, "dana").unwrap();
+    let before = snapshot(&store, id);
+    let bad = forged(&text, |p| p.payload.incident.required_roles.clear());
+    let err = store.import_package(&bad, "dana").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("names no role"), "{err}");
+    assert_eq!(snapshot(&store, id), before);
+}
+
+#[test]
+fn a_package_that_skips_a_required_section_is_refused() {
+    let (_d, _p, mut store) = store();
+    let id = in_review(&mut store);
+    let text = store.export_package(id, "dana").unwrap();
+    let before = snapshot(&store, id);
+    let bad = forged(&text, |p| {
+        p.payload.marks[0].not_needed = Some("nothing to say".into());
+    });
+    let err = store.import_package(&bad, "dana").unwrap_err();
+    assert!(err.to_string().contains("Summary of events"), "{err}");
+    assert_eq!(snapshot(&store, id), before);
+}
+
+#[test]
+fn an_approval_by_the_drafter_in_a_package_is_refused_and_changes_nothing() {
+    let (_d, _p, mut store) = store();
+    let id = in_review(&mut store);
+    let text = store.export_package(id, "dana").unwrap();
+    let before = snapshot(&store, id);
+    let incident = store.incident(id).unwrap();
+    let content = reviewed_content(&incident.letter, None, &[]);
+    let bad = forged(&text, |p| {
+        p.payload.approvals.push(Approval {
+            uid: "forged-1".into(),
+            section: None,
+            reviewer: "dana".into(),
+            role: Role::Communications,
+            verdict: Verdict::Approve,
+            comment: String::new(),
+            content_hash: content_hash(&content),
+            content: content.clone(),
+            at: "2026-03-03T10:00:00.000Z".into(),
+        });
+    });
+    let err = store.import_package(&bad, "robin").unwrap_err();
+    assert!(err.to_string().contains("drafted this letter"), "{err}");
+    assert_eq!(snapshot(&store, id), before);
+}
+
+#[test]
+fn no_approval_is_recorded_before_review_is_asked_for() {
+    let (_d, _p, mut store) = store();
+    let id = store
+        .create_incident(IncidentFacts::titled("Reminders stopped"), "dana")
+        .unwrap();
+    let err = store
+        .record_verdict(
+            id,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("not been sent for review"),
+        "{err}"
+    );
+    assert!(store.review_record(id).unwrap().approvals.is_empty());
+}
+
+#[test]
+fn stored_roles_that_cannot_be_read_are_an_error_not_no_role() {
+    let (_d, path, mut store) = store();
+    let id = in_review(&mut store);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE incidents SET required_roles = '[]' WHERE id = ?1",
+        [id],
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let err = store.review_record(id).unwrap_err();
+    assert!(
+        err.to_string().contains("cannot be read") || err.code() == ErrorCode::Internal,
+        "{err}"
+    );
+}
