@@ -210,6 +210,8 @@ pub struct ApprovalState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReviewStatus {
     pub state: LetterState,
+    /// Whether the drafter asked for review; approvals are accepted only once they have.
+    pub review_requested: bool,
     pub required_roles: Vec<Role>,
     /// Each reviewer's latest verdict per section and on the whole letter.
     pub verdicts: Vec<ApprovalState>,
@@ -300,7 +302,7 @@ pub fn approval_refusal(request: &ApprovalRequest<'_>) -> Option<String> {
 
 /// Derives the letter's state: `approved` when every required role has a current approval
 /// of the whole letter and no error is open; `published` when the letter is exactly what
-/// was last exported final; `in review` once review was asked for or anyone reviewed.
+/// was last exported final; `in review` once the drafter asked for review.
 pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
     let letter_hash = content_hash(&canonical_letter(f.letter, f.skipped));
     // The latest verdict of each reviewer on each scope; `approvals` is oldest first.
@@ -384,13 +386,17 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
         LetterState::Published
     } else if approved {
         LetterState::Approved
-    } else if f.review_requested || !f.approvals.is_empty() || !f.comments.is_empty() {
+    } else if f.review_requested || !f.approvals.is_empty() {
+        // A comment alone does not put a letter in review: only the drafter's request (or
+        // a verdict already given, in files from before approvals needed one) does, so
+        // "Send for review" stays offered until it is used.
         LetterState::InReview
     } else {
         LetterState::Draft
     };
     ReviewStatus {
         state,
+        review_requested: f.review_requested,
         required_roles: f.required_roles.to_vec(),
         verdicts,
         comments: f.comments.to_vec(),

@@ -258,7 +258,11 @@ stale: boolean,
  */
 diff: Array<DiffSpan>, };
 
-export type ReviewStatus = { state: LetterState, required_roles: Array<Role>, 
+export type ReviewStatus = { state: LetterState, 
+/**
+ * Whether the drafter asked for review; approvals are accepted only once they have.
+ */
+review_requested: boolean, required_roles: Array<Role>, 
 /**
  * Each reviewer's latest verdict per section and on the whole letter.
  */
