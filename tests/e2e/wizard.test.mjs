@@ -133,7 +133,7 @@ test('a letter written step by step', async () => {
     'Summary of events',
     'What happened in detail',
     'Where we went wrong',
-    'How we’re doing better'.replace('’', "'"),
+    'How we’re doing better',
     'Thank you',
   ]);
   const letterText = await textOf(browser, '.letter-preview');

@@ -84,6 +84,28 @@ fn generate() -> String {
         out.push_str(decl.trim());
         out.push('\n');
     }
+    out.push_str(&constants());
+    out
+}
+
+/// The domain's facts the window shows, so it never keeps its own copy of them.
+fn constants() -> String {
+    let mut out = String::from(
+        "\n/** The six sections in letter order, with the titles customers see. */\nexport const SECTIONS: ReadonlyArray<{ key: SectionKey; title: string; optional: boolean }> = [\n",
+    );
+    for key in SectionKey::ALL {
+        out.push_str(&format!(
+            "  {{ key: {:?}, title: {:?}, optional: {} }},\n",
+            key.key(),
+            key.title(),
+            key.is_optional()
+        ));
+    }
+    out.push_str("];\n");
+    out.push_str(&format!(
+        "\n/** Hours after resolution by which the letter should be out. */\nexport const PUBLISH_TARGET_HOURS = {};\n",
+        crate::facts::PUBLISH_TARGET_HOURS
+    ));
     out
 }
 

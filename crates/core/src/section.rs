@@ -44,7 +44,7 @@ impl SectionKey {
             SectionKey::Summary => "Summary of events",
             SectionKey::Details => "What happened in detail",
             SectionKey::Wrong => "Where we went wrong",
-            SectionKey::Better => "How we're doing better",
+            SectionKey::Better => "How we\u{2019}re doing better",
             SectionKey::Right => "Making it right",
             SectionKey::Thanks => "Thank you",
         }

@@ -305,3 +305,16 @@ export type ExportSettings = { company: string,
  * A data URI of the logo image, or empty.
  */
 logo: string, };
+
+/** The six sections in letter order, with the titles customers see. */
+export const SECTIONS: ReadonlyArray<{ key: SectionKey; title: string; optional: boolean }> = [
+  { key: "summary", title: "Summary of events", optional: false },
+  { key: "details", title: "What happened in detail", optional: false },
+  { key: "wrong", title: "Where we went wrong", optional: false },
+  { key: "better", title: "How we’re doing better", optional: false },
+  { key: "right", title: "Making it right", optional: true },
+  { key: "thanks", title: "Thank you", optional: false },
+];
+
+/** Hours after resolution by which the letter should be out. */
+export const PUBLISH_TARGET_HOURS = 24;

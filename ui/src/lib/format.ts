@@ -1,5 +1,6 @@
 // How numbers about an incident read in the window.
 import type { DerivedFacts } from './bindings';
+import { PUBLISH_TARGET_HOURS as TARGET } from './bindings';
 
 /** `95` → `1 h 35 min`; `2000` → `1 d 9 h 20 min`. */
 export function formatMinutes(total: number | null): string {
@@ -24,15 +25,15 @@ export function publishClock(d: DerivedFacts): { text: string; tone: ClockTone }
     case 'not_resolved':
       return { text: d.ongoing ? 'Still ongoing' : 'Not resolved yet', tone: 'neutral' };
     case 'overdue':
-      return { text: `Letter overdue by ${formatHours((h ?? 24) - 24)}`, tone: 'late' };
+      return { text: `Letter overdue by ${formatHours((h ?? TARGET) - TARGET)}`, tone: 'late' };
     case 'due_soon':
-      return { text: `Letter due in ${formatHours(24 - (h ?? 0))}`, tone: 'warn' };
+      return { text: `Letter due in ${formatHours(TARGET - (h ?? 0))}`, tone: 'warn' };
     case 'on_time':
-      return { text: `Letter due in ${formatHours(24 - (h ?? 0))}`, tone: 'ok' };
+      return { text: `Letter due in ${formatHours(TARGET - (h ?? 0))}`, tone: 'ok' };
     case 'published':
       return {
         text: d.hours_to_publish === null ? 'Published' : `Published ${formatHours(d.hours_to_publish)} after resolution`,
-        tone: d.hours_to_publish !== null && d.hours_to_publish > 24 ? 'neutral' : 'ok',
+        tone: d.hours_to_publish !== null && d.hours_to_publish > TARGET ? 'neutral' : 'ok',
       };
   }
 }
