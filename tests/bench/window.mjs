@@ -21,7 +21,7 @@ const TRAPS = 'We apologize for any inconvenience: the VLAN failover on db-prod-
 const sample = readFileSync(join(root, 'tests/letters/03-good-payments.md'), 'utf8')
   .split('\n\n')
   .filter((p) => !p.startsWith('#'))
-  .map((p) => `${p} ${TRAPS}`);
+  .map((p) => `${p} ${TRAPS} ${TRAPS} ${TRAPS} ${TRAPS}`);
 const db = tempDatabase();
 const id = execFileSync(cli, ['--db', db.path, '--as', 'bench', 'incident', 'new', '--title', 'Bench letter']).toString().trim();
 const sections = ['summary', 'details', 'wrong', 'better', 'right', 'thanks'];
