@@ -9,6 +9,10 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+/// How long a start waits for a closing window to let go of the database.
+const RELEASE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+const RELEASE_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Held while the app runs; dropping it (or the process ending, even by a crash) frees the
 /// database for the next app.
 #[derive(Debug)]
@@ -41,7 +45,16 @@ pub fn lock_for_app(db: &Path) -> Result<AppLock, StoreError> {
         .truncate(false)
         .open(&path)
         .map_err(unavailable)?;
-    match file.try_lock() {
+    // A window that was just closed may still be letting go of the file: a start right
+    // after a quit waits for it briefly instead of being refused.
+    let mut waited = std::time::Duration::ZERO;
+    let mut attempt = file.try_lock();
+    while matches!(attempt, Err(TryLockError::WouldBlock)) && waited < RELEASE_WAIT {
+        std::thread::sleep(RELEASE_POLL);
+        waited += RELEASE_POLL;
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();

@@ -60,17 +60,17 @@ pub fn frontend_ready(app: tauri::AppHandle, started: State<'_, Started>) {
 }
 
 /// A word diff from `before` to `after`, for comparing two versions of a text.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn word_diff(before: String, after: String) -> Vec<candor_core::review::DiffSpan> {
     candor_core::review::word_diff(&before, &after)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn render_markdown(text: String) -> String {
     candor_core::render::markdown_html(&text)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guidance() -> Result<candor_core::Guidance, ErrorBody> {
     candor_operations::guidance().map_err(ErrorBody::from)
 }
