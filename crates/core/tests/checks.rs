@@ -121,6 +121,47 @@ fn vendor_blame() {
     );
     clean("Cisco engineers are helping us test the new firmware.", V);
     clean("We pulled the wrong cable in the data center.", V);
+    // Blame found from how the sentence is built, on names the rules do not list.
+    flags(
+        "Our hosting provider, Brightwell Hosting, misrouted traffic for an hour.",
+        V,
+        "Brightwell Hosting",
+    );
+    flags(
+        "Payments stopped because of Quillmark Ltd's expired certificate.",
+        V,
+        "Quillmark Ltd",
+    );
+    flags(
+        "A third-party carrier unintentionally dropped our messages.",
+        V,
+        "A third-party carrier",
+    );
+    flags(
+        "Sign-ins failed after a third-party breach.",
+        V,
+        "a third-party breach",
+    );
+    flags(
+        "Orders were delayed. Our email provider has since fixed the problem. It was a known fault on their side.",
+        V,
+        "on their side",
+    );
+    flags("Fastly had a brief outage in Europe.", V, "Fastly");
+    flags(
+        "Uploads stalled during the Cloudflare outage.",
+        V,
+        "Cloudflare",
+    );
+    clean(
+        "Our hosting provider, Brightwell Hosting, helped us move the database.",
+        V,
+    );
+    clean("We host our website with Fastly and our files with AWS.", V);
+    clean(
+        "We changed a setting in AWS, and uploads failed for two hours.",
+        V,
+    );
     // A no-break space (as editors and word processors insert) is a word boundary.
     flags(
         "We are sorry.\n\u{a0}Our CDN provider failed us.",

@@ -223,6 +223,15 @@ impl RuleSet {
         self.rules.len()
     }
 
+    /// The letter's own names: the house style's products and company (its
+    /// capitalisation terms). They are never a third party.
+    pub(super) fn own_names(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .iter()
+            .filter(|t| self.rules[t.rule].def.kind == RuleType::Capitalization)
+            .map(|t| t.text.as_str())
+    }
+
     /// Names that are never people: the house style's products and company, and the
     /// vendors the rules know.
     pub(super) fn organisation_terms(&self) -> impl Iterator<Item = &str> {

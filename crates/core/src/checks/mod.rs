@@ -19,9 +19,3 @@ pub use house::HouseStyle;
 pub use model::{Category, Dismissal, Finding, LetterCheck, Level};
 pub use rules::RuleError;
 pub use run::identifiers;
-
-/// Words that put the cause on someone else, for vendor-blame rules (built-in and house).
-pub const BLAME_CUES: &[&str] = &[
-    r"(?i)\b(caused by|due to|because of|blame[sd]?|fault|failed|failure|failing|mislabell?ed|misconfigured|outage at|went down|was down|were down|did not|didn't|neglected|responsible for|their (error|mistake|side|end)|on their (side|end)|broke|dropped|error by|errors? at|problem at|issue at|issues? with)\b",
-    r"(?i)'s (outage|failure|error|mistake|fault)",
-];

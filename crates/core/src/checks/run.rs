@@ -177,11 +177,24 @@ impl RuleSet {
                     }
                 }
                 RuleType::VendorBlame => {
-                    let hits: Vec<(usize, usize)> = vendor_hits
+                    let mut hits: Vec<(usize, usize)> = vendor_hits
                         .iter()
                         .filter(|(r, _, _)| *r == i)
                         .map(|&(_, s, e)| (s, e))
                         .collect();
+                    // Third parties the letter introduces itself count as well.
+                    for (s, e) in detect::introduced_vendors(text) {
+                        if !inside(&masked, s) && !hits.iter().any(|&(hs, he)| hs < e && s < he) {
+                            hits.push((s, e));
+                        }
+                    }
+                    // The letter's own company and products are never a third party.
+                    let own: Vec<String> = self.own_names().map(str::to_lowercase).collect();
+                    hits.retain(|&(s, e)| {
+                        let name = text[s..e].to_lowercase();
+                        !own.iter().any(|o| *o == name || name.contains(o.as_str()))
+                    });
+                    hits.sort_unstable();
                     for (start, end) in detect::vendor_blame(text, &hits, rule) {
                         push(rule, start, end, rule.message_for(&text[start..end]), None);
                     }
