@@ -257,6 +257,9 @@ impl IncidentFacts {
             hours_to_publish,
             publish_clock,
             meets_letter_rule,
+            complete: !self.title.trim().is_empty()
+                && self.started.is_some()
+                && self.resolved.is_some(),
         }
     }
 }
@@ -289,6 +292,8 @@ pub struct DerivedFacts {
     pub publish_clock: PublishClock,
     /// More than half the customers for more than a few minutes; `None` while unknown.
     pub meets_letter_rule: Option<bool>,
+    /// The facts step is done: a title, and when it started and was resolved.
+    pub complete: bool,
 }
 
 /// The facts form as the user edits it: times are wall-clock strings in `zone`.

@@ -49,6 +49,7 @@ fn incident(title: &str, letter: Letter) -> Incident {
             hours_to_publish: None,
             publish_clock: PublishClock::OnTime,
             meets_letter_rule: None,
+            complete: true,
         },
         facts,
         letter,

@@ -40,7 +40,11 @@ hours_to_publish: number | null, publish_clock: PublishClock,
 /**
  * More than half the customers for more than a few minutes; `None` while unknown.
  */
-meets_letter_rule: boolean | null, };
+meets_letter_rule: boolean | null, 
+/**
+ * The facts step is done: a title, and when it started and was resolved.
+ */
+complete: boolean, };
 
 export type SectionTexts = { technical: string, customer: string, };
 

@@ -11,6 +11,7 @@ const base: DerivedFacts = {
   hours_since_resolution: 3,
   publish_clock: 'on_time',
   meets_letter_rule: true,
+  complete: true,
 };
 
 describe('formatMinutes', () => {

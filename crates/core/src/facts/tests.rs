@@ -221,3 +221,15 @@ fn parses_severity() {
     assert_eq!("SEV-1".parse::<Severity>(), Ok(Severity::Sev1));
     assert!("urgent".parse::<Severity>().is_err());
 }
+
+#[test]
+fn the_facts_are_complete_with_a_title_a_start_and_a_resolution() {
+    let now = utc("2026-10-27T12:00:00Z");
+    let mut facts = IncidentFacts::titled("Checkout outage");
+    facts.started = Some(utc("2026-10-26T14:00:00Z"));
+    assert!(!facts.derive(now).complete, "not resolved yet");
+    facts.resolved = Some(utc("2026-10-26T15:00:00Z"));
+    assert!(facts.derive(now).complete);
+    facts.title = "  ".into();
+    assert!(!facts.derive(now).complete, "no title");
+}
