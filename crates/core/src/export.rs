@@ -17,8 +17,20 @@ use chrono::{DateTime, Utc};
 const STYLESHEET: &str = include_str!("../../../assets/export.css");
 
 /// The forms a letter leaves Candor in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ExportFormat {
     Html,
     Markdown,
@@ -29,13 +41,7 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     pub fn key(self) -> &'static str {
-        match self {
-            ExportFormat::Html => "html",
-            ExportFormat::Markdown => "markdown",
-            ExportFormat::Text => "text",
-            ExportFormat::TechnicalHtml => "technical-html",
-            ExportFormat::TechnicalMarkdown => "technical-markdown",
-        }
+        self.into()
     }
 
     pub fn extension(self) -> &'static str {

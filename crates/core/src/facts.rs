@@ -21,8 +21,21 @@ pub const TITLE_MAX_CHARS: usize = 200;
 pub const CLOCK_SKEW_SECONDS: i64 = 60;
 
 /// `sev1` is the most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    Default,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Severity {
     Sev1,
     #[default]
@@ -33,12 +46,7 @@ pub enum Severity {
 
 impl Severity {
     pub fn key(self) -> &'static str {
-        match self {
-            Severity::Sev1 => "sev1",
-            Severity::Sev2 => "sev2",
-            Severity::Sev3 => "sev3",
-            Severity::Sev4 => "sev4",
-        }
+        self.into()
     }
 }
 

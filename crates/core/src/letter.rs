@@ -154,8 +154,20 @@ pub struct Place {
 }
 
 /// Where a letter is on its way to customers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LetterState {
     Draft,
     InReview,
@@ -164,6 +176,11 @@ pub enum LetterState {
 }
 
 impl LetterState {
+    /// As stored and sent to the window: "in_review".
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
     /// As a sentence says it: "in review".
     pub fn label(self) -> &'static str {
         match self {

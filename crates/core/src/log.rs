@@ -9,8 +9,20 @@ use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum LogKind {
     Detection,
     Action,
@@ -20,12 +32,7 @@ pub enum LogKind {
 
 impl LogKind {
     pub fn key(self) -> &'static str {
-        match self {
-            LogKind::Detection => "detection",
-            LogKind::Action => "action",
-            LogKind::Communication => "communication",
-            LogKind::Resolution => "resolution",
-        }
+        self.into()
     }
 }
 

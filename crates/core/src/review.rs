@@ -9,8 +9,23 @@ use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Role {
     Communications,
     Security,
@@ -27,12 +42,7 @@ impl Role {
     ];
 
     pub fn key(self) -> &'static str {
-        match self {
-            Role::Communications => "communications",
-            Role::Security => "security",
-            Role::Legal => "legal",
-            Role::Engineering => "engineering",
-        }
+        self.into()
     }
 }
 
@@ -58,8 +68,20 @@ impl FromStr for Role {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Verdict {
     Approve,
     RequestChanges,
@@ -67,10 +89,7 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn key(self) -> &'static str {
-        match self {
-            Verdict::Approve => "approve",
-            Verdict::RequestChanges => "request_changes",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Verdict> {

@@ -6,8 +6,23 @@ use std::str::FromStr;
 use ts_rs::TS;
 
 /// A section of the letter. The order of the variants is the order of the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum SectionKey {
     Summary,
     Details,
@@ -28,14 +43,7 @@ impl SectionKey {
     ];
 
     pub fn key(self) -> &'static str {
-        match self {
-            SectionKey::Summary => "summary",
-            SectionKey::Details => "details",
-            SectionKey::Wrong => "wrong",
-            SectionKey::Better => "better",
-            SectionKey::Right => "right",
-            SectionKey::Thanks => "thanks",
-        }
+        self.into()
     }
 
     /// The heading the customer sees.
@@ -91,8 +99,21 @@ fn normalise_heading(s: &str) -> String {
 }
 
 /// Which of a section's two texts: the internal account or the wording customers read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum View {
     Technical,
     Customer,
@@ -100,10 +121,7 @@ pub enum View {
 
 impl View {
     pub fn key(self) -> &'static str {
-        match self {
-            View::Technical => "technical",
-            View::Customer => "customer",
-        }
+        self.into()
     }
 }
 

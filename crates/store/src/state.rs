@@ -76,12 +76,7 @@ impl Store {
         by: &str,
         letter_hash: &str,
     ) -> Result<(), StoreError> {
-        let key = match state {
-            LetterState::Draft => "draft",
-            LetterState::InReview => "in_review",
-            LetterState::Approved => "approved",
-            LetterState::Published => "published",
-        };
+        let key = state.key();
         self.write(|tx| {
             let logged: String = tx.query_row(
                 "SELECT logged_state FROM incidents WHERE id = ?1",

@@ -23,8 +23,23 @@ impl fmt::Display for Level {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Category {
     PersonName,
     VendorBlame,
@@ -59,21 +74,7 @@ impl Category {
     ];
 
     pub fn key(self) -> &'static str {
-        match self {
-            Category::PersonName => "person-name",
-            Category::VendorBlame => "vendor-blame",
-            Category::BlameShift => "blame-shift",
-            Category::NonApology => "non-apology",
-            Category::AbsolutePromise => "absolute-promise",
-            Category::Jargon => "jargon",
-            Category::SensitiveDetail => "sensitive-detail",
-            Category::Leak => "leak",
-            Category::Structure => "structure",
-            Category::Readability => "readability",
-            Category::Style => "style",
-            Category::Spelling => "spelling",
-            Category::Grammar => "grammar",
-        }
+        self.into()
     }
 }
 
