@@ -176,6 +176,47 @@ fn vendor_blame() {
 }
 
 #[test]
+fn responsibility_shifted_and_sweeping_reassurance_by_structure() {
+    use Category::AbsolutePromise as A;
+    use Category::BlameShift as B;
+    flags(
+        "The cause was outside our direct control.",
+        B,
+        "outside our direct control",
+    );
+    flags("Sadly, accidents happen.", B, "accidents happen");
+    flags(
+        "It is up to the user to check each link.",
+        B,
+        "It is up to the user",
+    );
+    flags(
+        "The engineer who deployed it forgot to run the tests.",
+        B,
+        "The engineer who deployed it forgot",
+    );
+    flags(
+        "The failure was not our own mistake.",
+        B,
+        "was not our own mistake",
+    );
+    clean("The change was outside the window we had planned.", B);
+    clean("We did not check the link, and we should have.", B);
+    flags("Your data remains safe.", A, "remains safe");
+    flags(
+        "We are preventing the recurrence of this bug.",
+        A,
+        "preventing the recurrence",
+    );
+    flags(
+        "We will make sure this can never recur.",
+        A,
+        "make sure this can never",
+    );
+    clean("We keep every backup in a second region.", A);
+}
+
+#[test]
 fn blame_shift() {
     use Category::BlameShift as B;
     flags("This was not our fault.", B, "was not our fault");
