@@ -71,3 +71,24 @@ test('the house style guide adds its rules', async () => {
   await typeInto(browser, customer, ' It was a glitch.');
   await until(async () => (await rules()).includes('House.Banned'), 'the house rule to fire');
 });
+
+test('a company named like a person passes once the house style lists it', async () => {
+  await typeInto(browser, customer, ' Tessa Fenwick is sorry for the outage.');
+  await until(async () => (await rules()).includes('Candor.PersonName'), 'the name finding');
+
+  await browser.$('button=House style').click();
+  await until(() => browser.$('textarea[aria-label="Product names"]').isDisplayed(), 'the style guide');
+  await browser.$('textarea[aria-label="Product names"]').setValue('Tessa Fenwick');
+  await browser.$('button=Save house style').click();
+  await until(() => browser.$('.notice').isDisplayed(), 'the guide to be saved');
+
+  await browser.$('.brand').click();
+  const row = await browser.$('.incident-row*=Network outage');
+  await until(() => row.isDisplayed(), 'the incident list');
+  await row.click();
+  await until(() => browser.$('[data-step="summary"]').isDisplayed(), 'the wizard');
+  await browser.$('[data-step="summary"]').click();
+  await until(async () => (await editorText(browser, customer)).includes('Tessa Fenwick is sorry'), 'the saved text');
+  await until(async () => (await rules()).includes('House.Banned'), 'the checks to run again');
+  assert.ok(!(await rules()).includes('Candor.PersonName'), 'the company is not taken for a person');
+});
