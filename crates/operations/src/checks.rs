@@ -15,9 +15,13 @@ impl Workspace {
     pub fn check_letter(&mut self, id: i64) -> Outcome<LetterCheck> {
         let rules = self.rules()?;
         let actor = self.actor.clone();
+        let known = self.checked_findings(id)?;
         let (incident, texts, status, dismissals) = self.store.atomically(|store| {
             let incident = store.incident(id)?;
-            let texts = store.letter_findings(id, &rules)?;
+            let texts = match known {
+                Some(texts) => texts,
+                None => store.letter_findings(id, &rules)?,
+            };
             let status = store.review_status_from(id, &texts, &actor)?;
             Ok((incident, texts, status, store.dismissals(id)?))
         })?;

@@ -39,7 +39,7 @@ impl Workspace {
     /// Replaces the database with one of its backups (what was there is backed up
     /// first), then reads again what was derived from it: the rules and who is acting.
     pub fn restore_backup(&mut self, backup: &Path) -> Outcome<Vec<BackupInfo>> {
-        self.cached = None;
+        self.forget_reads();
         self.store.restore(backup)?;
         if !self.actor_given {
             (self.actor, self.actor_given) = crate::identity::decide(&self.store, None);

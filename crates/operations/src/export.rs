@@ -38,7 +38,7 @@ impl Workspace {
     pub fn export(&mut self, id: i64, format: ExportFormat) -> Outcome<Exported> {
         let rules = self.rules()?;
         let actor = self.actor.clone();
-        self.cached = None;
+        self.forget_reads();
         Ok(self
             .store
             .atomically(|store| store.export(id, format, &rules, &actor))?)
@@ -48,7 +48,7 @@ impl Workspace {
     pub fn export_email(&mut self, id: i64) -> Outcome<Exported> {
         let rules = self.rules()?;
         let actor = self.actor.clone();
-        self.cached = None;
+        self.forget_reads();
         Ok(self
             .store
             .atomically(|store| store.export_email(id, &rules, &actor))?)

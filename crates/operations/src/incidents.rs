@@ -59,7 +59,7 @@ impl Workspace {
     /// Creates an incident and returns it as the wizard shows it.
     pub fn create_incident(&mut self, request: IncidentRequest) -> Outcome<Incident> {
         let facts = request.into_facts()?;
-        self.cached = None;
+        self.forget_reads();
         let actor = self.actor.clone();
         let id = self.store.create_incident(facts, &actor)?;
         self.incident(id)

@@ -22,7 +22,7 @@ pub use export::{ExportSettings, export_format};
 pub use identity::PROFILE_SETTING;
 pub use incidents::IncidentRequest;
 
-use candor_core::checks::{Dismissal, RuleSet};
+use candor_core::checks::{Dismissal, RuleSet, TextFindings};
 use candor_core::{Guidance, Incident};
 use candor_store::{AppLock, Store};
 use std::path::{Path, PathBuf};
@@ -43,8 +43,17 @@ pub struct Workspace {
     /// What the checks of one text need from the store, read once per change of the file
     /// rather than once per keystroke.
     cached: Option<CachedIncident>,
+    /// The letter's findings as the last change computed them, so the whole-letter check
+    /// the window asks for right after a save does not run every rule a second time.
+    checked: Option<CheckedLetter>,
     /// Held by the desktop app for as long as it runs (see `candor_store::lock_for_app`).
     _lock: Option<AppLock>,
+}
+
+struct CheckedLetter {
+    id: i64,
+    data_version: i64,
+    texts: Vec<TextFindings>,
 }
 
 struct CachedIncident {
@@ -80,6 +89,7 @@ impl Workspace {
             actor,
             actor_given,
             cached: None,
+            checked: None,
             _lock: lock,
         };
         workspace.reload_rules();
@@ -115,17 +125,43 @@ impl Workspace {
         id: i64,
         f: impl FnOnce(&mut Store, &str) -> Result<T, candor_store::StoreError>,
     ) -> Outcome<T> {
-        self.cached = None;
+        self.forget_reads();
         let rules = self.rules.clone().ok();
         let actor = self.actor.clone();
-        Ok(self.store.atomically(|store| {
+        let (value, texts) = self.store.atomically(|store| {
             let value = f(store, &actor)?;
             // Without rules the state cannot be derived; the next check that can, does.
-            if let Some(rules) = rules {
-                store.review_status(id, &rules, &actor)?;
-            }
-            Ok(value)
-        })?)
+            let Some(rules) = rules else {
+                return Ok((value, None));
+            };
+            let texts = store.letter_findings(id, &rules)?;
+            store.review_status_from(id, &texts, &actor)?;
+            Ok((value, Some(texts)))
+        })?;
+        if let Some(texts) = texts {
+            self.checked = Some(CheckedLetter {
+                id,
+                data_version: self.store.data_version()?,
+                texts,
+            });
+        }
+        Ok(value)
+    }
+
+    /// Forgets what was read or checked before a write, so nothing stale is reused.
+    fn forget_reads(&mut self) {
+        self.cached = None;
+        self.checked = None;
+    }
+
+    /// The findings the last change computed for letter `id`, while the file is as that
+    /// change left it.
+    fn checked_findings(&mut self, id: i64) -> Outcome<Option<Vec<TextFindings>>> {
+        let version = self.store.data_version()?;
+        Ok(match self.checked.take() {
+            Some(c) if c.id == id && c.data_version == version => Some(c.texts),
+            _ => None,
+        })
     }
 
     /// A write that is not about one incident (settings, the house style, profiles).
@@ -133,7 +169,7 @@ impl Workspace {
         &mut self,
         f: impl FnOnce(&mut Store, &str) -> Result<T, candor_store::StoreError>,
     ) -> Outcome<T> {
-        self.cached = None;
+        self.forget_reads();
         let actor = self.actor.clone();
         Ok(self.store.atomically(|store| f(store, &actor))?)
     }

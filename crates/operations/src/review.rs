@@ -70,7 +70,7 @@ impl Workspace {
     /// Merges a review package into this database; the letter's state is derived and
     /// logged in the same transaction.
     pub fn import_package(&mut self, text: &str) -> Outcome<ImportOutcome> {
-        self.cached = None;
+        self.forget_reads();
         let rules = self.rules()?;
         let actor = self.actor.clone();
         Ok(self.store.atomically(|store| {

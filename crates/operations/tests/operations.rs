@@ -190,3 +190,53 @@ fn bad_input_is_refused_with_a_clear_message_and_changes_nothing() {
     assert!(e.to_string().contains("Mars/Olympus"), "{e}");
     assert!(w.list_incidents().unwrap().is_empty());
 }
+
+#[test]
+fn the_letter_check_after_a_save_is_the_saved_letter_even_when_another_process_wrote() {
+    let (_dir, path) = temp_db();
+    let mut window = as_person(&path, "dana");
+    let id = new_incident(&mut window);
+    let jargon = |w: &mut Workspace| {
+        w.check_letter(id)
+            .unwrap()
+            .texts
+            .into_iter()
+            .flat_map(|t| t.findings)
+            .filter(|f| f.rule == "Candor.Jargon")
+            .count()
+    };
+    window
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Our VLAN failed.",
+            None,
+        )
+        .unwrap();
+    assert_eq!(jargon(&mut window), 1);
+    window
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Our network failed.",
+            None,
+        )
+        .unwrap();
+    // The command line writes between the window's save and its check.
+    let mut cli = Store::open(&path).unwrap();
+    cli.save_section(
+        id,
+        SectionKey::Details,
+        View::Customer,
+        "The VLAN and the BGP session.",
+        "sam",
+    )
+    .unwrap();
+    assert_eq!(
+        jargon(&mut window),
+        2,
+        "the other process's text is checked too"
+    );
+}

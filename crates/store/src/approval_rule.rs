@@ -9,13 +9,16 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// Why `reviewer` may not approve `section` (None: the letter) of incident `id`, or None.
 /// `except` is an approval already written in this transaction, which does not count as
-/// the last approval it is judged against.
+/// the last approval it is judged against. `imported_at` is the time a package import
+/// wrote its texts: those revisions carry the exporter's name but record what arrived,
+/// not what the exporter wrote, so they do not count as writing.
 pub(crate) fn refusal(
     conn: &Connection,
     id: i64,
     reviewer: &str,
     section: Option<SectionKey>,
     except: Option<&str>,
+    imported_at: Option<&str>,
 ) -> Result<Option<String>, StoreError> {
     let (created_by, requested): (String, Option<String>) = conn
         .query_row(
@@ -36,10 +39,13 @@ pub(crate) fn refusal(
         "SELECT DISTINCT saved_by FROM section_revisions
          WHERE incident_id = ?1 AND view = 'customer'
            AND (?2 IS NULL OR section = ?2)
-           AND (?3 IS NULL OR saved_at > ?3)",
+           AND (?3 IS NULL OR saved_at > ?3)
+           AND (?4 IS NULL OR saved_at <> ?4)",
     )?;
     let writers = stmt
-        .query_map(params![id, scope, last_approved], |r| r.get::<_, String>(0))?
+        .query_map(params![id, scope, last_approved, imported_at], |r| {
+            r.get::<_, String>(0)
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(approval_refusal(&ApprovalRequest {
         reviewer,

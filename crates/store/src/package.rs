@@ -266,7 +266,7 @@ impl Store {
                 // An approval from elsewhere is judged by the same rule as one given here.
                 if added
                     && a.verdict == candor_core::review::Verdict::Approve
-                    && let Some(why) = crate::approval_rule::refusal(tx, id, &a.reviewer, a.section, Some(&a.uid))?
+                    && let Some(why) = crate::approval_rule::refusal(tx, id, &a.reviewer, a.section, Some(&a.uid), Some(&now))?
                 {
                     return Err(StoreError::Refused(format!(
                         "the package's approval by {}: {why}; nothing was imported",

@@ -81,8 +81,9 @@ impl Store {
         }
         let incident = self.incident(id)?;
         if verdict == Verdict::Approve
-            && let Some(why) =
-                self.read(|conn| crate::approval_rule::refusal(conn, id, reviewer, section, None))?
+            && let Some(why) = self.read(|conn| {
+                crate::approval_rule::refusal(conn, id, reviewer, section, None, None)
+            })?
         {
             return Err(StoreError::Refused(why));
         }

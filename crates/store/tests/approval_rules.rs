@@ -146,3 +146,31 @@ fn stored_roles_that_cannot_be_read_are_an_error_not_no_role() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reviewers_approval_travels_on_to_a_third_machine() {
+    let (_d1, _p1, mut dana) = store();
+    let (_d2, _p2, mut robin) = store();
+    let (_d3, _p3, mut lee) = store();
+    let id = in_review(&mut dana);
+    let to_robin = dana.export_package(id, "dana").unwrap();
+    let rid = robin
+        .import_package(&to_robin, "robin")
+        .unwrap()
+        .incident_id;
+    robin
+        .record_verdict(
+            rid,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
+        .unwrap();
+    // Robin passes the letter on to a second reviewer: the texts arrive under Robin's
+    // name, but Robin did not write them, and the approval is accepted.
+    let to_lee = robin.export_package(rid, "robin").unwrap();
+    let outcome = lee.import_package(&to_lee, "lee").unwrap();
+    assert_eq!(outcome.approvals_added, 1);
+}
