@@ -20,6 +20,7 @@ for block in text.split("\n## ")[1:]:
     subprocess.run([candor, "--db", db, "--as", "Dana Whitfield", "letter", "set", id_, title.strip(), "--view", "customer"],
                    input=body.strip().encode(), check=True)
 PY
+"$candor" --db "$db" --as "Dana Whitfield" review request "$id" >/dev/null
 "$candor" --db "$db" review approve "$id" --as "Robin Ames" --role communications >/dev/null
 "$candor" --db "$db" --as "Dana Whitfield" export "$id" --format html --company "Tillwise" --out "$work/letter.html"
 shoot() {
