@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "set_required_roles",
     "export_package",
     "import_package",
+    "package_keys",
     "export_settings",
     "save_export_settings",
     "export_letter",

@@ -139,6 +139,7 @@ pub fn run() {
             commands::review::set_required_roles,
             commands::review::export_package,
             commands::review::import_package,
+            commands::review::package_keys,
             commands::export::export_settings,
             commands::export::save_export_settings,
             commands::export::export_letter,

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startDriver, stopAll, tempDatabase, textOf, typeInto, until } from './harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -93,4 +93,43 @@ test('approve, go stale on an edit, approve again', async () => {
   await browser.$('button=Re-approve').click();
   await until(async () => (await state()) === 'approved', 'approved again');
   assert.equal(await browser.$('.verdict[data-stale="true"]').isExisting(), false);
+});
+
+test('a package signed by a reviewer this computer has not met waits for their fingerprint', async () => {
+  const id = JSON.parse(candor(['incident', 'list', '--format', 'json']))[0].id;
+  const elsewhere = tempDatabase();
+  const dir = dirname(elsewhere.path);
+  const out = join(dir, 'to-lee.json');
+  const back = join(dir, 'from-lee.candor-review.json');
+  candor(['package', 'export', String(id), '--out', out]);
+  const lee = (args) => execFileSync(cli, ['--db', elsewhere.path, '--as', 'Lee Park', ...args]).toString().trim();
+  // On Lee's computer the command line lists the keys it has not met and imports nothing.
+  let refused = '';
+  try {
+    lee(['package', 'import', out]);
+  } catch (e) {
+    refused = e.stderr.toString();
+  }
+  const fingerprints = [...refused.matchAll(/signed with a key not seen here: (.+)/g)].map((m) => m[1].trim());
+  assert.equal(fingerprints.length, 2, refused);
+  lee(['package', 'import', out, ...fingerprints.flatMap((f) => ['--trust', f])]);
+  const lid = JSON.parse(lee(['incident', 'list', '--format', 'json']))[0].id;
+  lee(['review', 'approve', String(lid), '--role', 'legal', '--comment', 'Fine by legal.']);
+  const leeKey = JSON.parse(lee(['review', 'status', String(lid), '--format', 'json'])).verdicts.find((v) => v.approval.reviewer === 'Lee Park').fingerprint;
+  lee(['package', 'export', String(lid), '--out', back]);
+
+  // In the window, nothing is merged until the fingerprint is confirmed.
+  await browser.$('[data-testid="package-import-file"]').addValue(back);
+  const panel = await browser.$('[data-testid="trust-keys"]');
+  await until(() => panel.isDisplayed(), 'the fingerprints to confirm');
+  const shown = await panel.getText();
+  assert.match(shown, /Lee Park/);
+  assert.ok(shown.includes(leeKey), `${shown} should show ${leeKey}`);
+  assert.equal(await browser.$('.verdict*=Fine by legal').isExisting(), false);
+  await browser.$('[data-testid="trust-and-import"]').click();
+  await until(async () => (await textOf(browser, '.review-head .notice'))?.includes('Trusted from now on: Lee Park'), 'the import');
+  const verdict = await browser.$('.verdict*=Fine by legal');
+  await until(() => verdict.isDisplayed(), 'Lee’s verdict');
+  assert.equal(await verdict.$('.fingerprint').getText(), leeKey);
+  elsewhere.remove();
 });

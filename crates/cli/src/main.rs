@@ -50,6 +50,9 @@ enum Command {
     Db(DbCommand),
     /// Write the letter out: final when approved, otherwise marked DRAFT
     Export(commands::export::ExportArgs),
+    /// Check a final HTML letter against the .sig.json beside it: say who approved it,
+    /// or exactly what does not match (exit 1)
+    Verify(commands::export::VerifyArgs),
 }
 
 /// Why a command failed: its message is the one line printed on stderr.
@@ -101,5 +104,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Package(c) => c.run(&mut open()?),
         Command::Db(c) => c.run(&mut open()?),
         Command::Export(args) => args.run(&mut open()?),
+        // Anyone sent a letter can check it; no database is needed.
+        Command::Verify(args) => args.run(),
     }
 }

@@ -568,13 +568,39 @@ fn packages_from_the_command_line() {
     );
     assert_eq!(export.code, 0, "{}", export.stderr);
 
-    let import = candor(
+    // Dana's key is new to Robin: nothing is imported until Robin trusts it.
+    let unconfirmed = candor(
         &reviewer,
         &["--as", "robin", "package", "import", out.to_str().unwrap()],
         None,
     );
+    assert_eq!(unconfirmed.code, 2, "{}", unconfirmed.stderr);
+    let fingerprint = unconfirmed
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("candor: dana signed with a key not seen here: "))
+        .unwrap_or_else(|| panic!("{}", unconfirmed.stderr))
+        .to_string();
+    assert!(unconfirmed.stderr.contains("--trust"), "{}", unconfirmed.stderr);
+    let listed = candor(&reviewer, &["incident", "list", "--format", "json"], None);
+    assert_eq!(listed.stdout.trim(), "[]", "nothing was imported");
+
+    let import = candor(
+        &reviewer,
+        &[
+            "--as",
+            "robin",
+            "package",
+            "import",
+            out.to_str().unwrap(),
+            "--trust",
+            &fingerprint,
+        ],
+        None,
+    );
     assert_eq!(import.code, 0, "{}", import.stderr);
     assert!(import.stdout.contains("created"), "{}", import.stdout);
+    assert!(import.stdout.contains(&fingerprint), "{}", import.stdout);
 
     let text = std::fs::read_to_string(&out).unwrap();
     std::fs::write(
@@ -587,7 +613,7 @@ fn packages_from_the_command_line() {
         &["--as", "robin", "package", "import", out.to_str().unwrap()],
         None,
     );
-    assert_bad_input(&tampered, "changed after it was exported");
+    assert_bad_input(&tampered, "changed after dana exported and signed it");
 }
 
 #[test]
@@ -639,6 +665,19 @@ fn export_is_a_draft_until_approved_then_final_and_published() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("DRAFT"), "an approved letter exports final");
     assert!(html.contains("<h2>Summary of events</h2>"));
+    assert!(html.contains("Approved by robin (communications)"), "{html}");
+
+    // Anyone sent the letter and its signature can check it, without a database.
+    let verified = candor(&db, &["verify", out.to_str().unwrap()], None);
+    assert_eq!(verified.code, 0, "{}", verified.stderr);
+    assert!(verified.stdout.contains("approved by robin, communications"), "{}", verified.stdout);
+    std::fs::write(&out, html.replacen("<h2>Summary of events</h2>", "<h2>Summary of event</h2>", 1)).unwrap();
+    let changed = candor(&db, &["verify", out.to_str().unwrap()], None);
+    assert_eq!(changed.code, 1, "{}", changed.stdout);
+    assert!(changed.stderr.contains("changed after it was signed"), "{}", changed.stderr);
+    std::fs::write(&out, &html).unwrap();
+    std::fs::remove_file(dir.path().join("letter.sig.json")).unwrap();
+    assert_bad_input(&candor(&db, &["verify", out.to_str().unwrap()], None), "no signature beside");
     let status = candor(&db, &["review", "status", &id], None);
     assert!(
         status.stdout.starts_with("state: published"),

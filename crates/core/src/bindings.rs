@@ -7,7 +7,7 @@ use crate::checks::{
     house::PreferredTerm,
 };
 use crate::review::{
-    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ImportOutcome, ReviewStatus, Role,
+    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ImportOutcome, PackageKey, ReviewStatus, Role,
     Verdict,
 };
 use crate::*;
@@ -71,6 +71,7 @@ fn generate() -> String {
         ApprovalState::decl(&cfg),
         ReviewStatus::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        PackageKey::decl(&cfg),
         crate::export::ExportFormat::decl(&cfg),
         crate::export::Exported::decl(&cfg),
         crate::export::ExportPlan::decl(&cfg),

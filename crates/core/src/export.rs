@@ -5,6 +5,7 @@
 
 mod html;
 mod plain;
+pub mod seal;
 mod technical;
 
 pub use html::{letter_email_html, letter_html, safe_html};
@@ -105,6 +106,8 @@ pub struct Exported {
     pub is_final: bool,
     pub draft_reasons: Vec<String>,
     pub file_name: String,
+    /// A final HTML letter's detached signature, the text of `LETTER.sig.json`.
+    pub signature: Option<String>,
 }
 
 /// What the export dialog shows before anything is written.

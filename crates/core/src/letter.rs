@@ -291,6 +291,8 @@ pub struct SessionInfo {
     pub audit_warning: Option<String>,
     /// No profile has been chosen yet: the window asks who is writing.
     pub needs_profile: bool,
+    /// The short form of the acting person's key; empty until they first act.
+    pub fingerprint: String,
 }
 
 #[cfg(test)]

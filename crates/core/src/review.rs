@@ -117,6 +117,12 @@ pub struct Approval {
     /// The canonical text reviewed, to show what changed since.
     pub content: String,
     pub at: String,
+    /// The reviewer's Ed25519 public key, hex; identity is this key, not the name.
+    #[serde(default)]
+    pub public_key: String,
+    /// Their signature of `signature::verdict_message`, hex.
+    #[serde(default)]
+    pub signature: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -129,6 +135,11 @@ pub struct Comment {
     pub resolved: bool,
     /// The comment this one replies to.
     pub parent: Option<String>,
+    #[serde(default)]
+    pub public_key: String,
+    /// The author's signature of `signature::comment_message`, hex.
+    #[serde(default)]
+    pub signature: String,
 }
 
 /// The canonical form of a text for hashing: line endings as `\n`, no trailing spaces on
@@ -224,6 +235,8 @@ pub struct ApprovalState {
     pub stale: bool,
     /// What changed since, word by word; empty when current.
     pub diff: Vec<DiffSpan>,
+    /// The short form of the reviewer's key, shown beside their name; empty if unsigned.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -253,6 +266,18 @@ pub struct ImportOutcome {
     pub letter_updated: bool,
     pub approvals_added: usize,
     pub comments_added: usize,
+    /// Reviewers whose keys were pinned by this import.
+    pub keys_pinned: Vec<PackageKey>,
+}
+
+/// A person who signed something in a review package, and whether this file knows
+/// their key. A key not yet known is trusted only after the importer confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PackageKey {
+    pub name: String,
+    pub fingerprint: String,
+    /// Already pinned here (or made here) under this name.
+    pub known: bool,
 }
 
 /// The facts the letter state is derived from.
@@ -270,54 +295,6 @@ pub struct ReviewFacts<'a> {
     pub published_hash: Option<&'a str>,
 }
 
-/// What decides whether a person may approve the letter, or one section of it.
-#[derive(Debug, Clone)]
-pub struct ApprovalRequest<'a> {
-    pub reviewer: &'a str,
-    pub section: Option<SectionKey>,
-    /// Whether the drafter asked for review.
-    pub review_requested: bool,
-    /// Who created the incident.
-    pub created_by: &'a str,
-    /// Everyone who saved customer text of what is approved (the section, or any section
-    /// for the whole letter) since it was last approved.
-    pub writers_since_approval: &'a [String],
-}
-
-/// Why `request.reviewer` may not approve, or `None` when they may. The one rule every
-/// way of approving (the window, the command line, a review package) goes through: no
-/// approval before review was asked for, and no one approves words they wrote.
-pub fn approval_refusal(request: &ApprovalRequest<'_>) -> Option<String> {
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    let reviewer = request.reviewer.trim();
-    if reviewer.is_empty() {
-        return Some("say who is approving".to_string());
-    }
-    if !request.review_requested {
-        return Some(
-            "the letter has not been sent for review yet; its drafter asks for review first"
-                .to_string(),
-        );
-    }
-    if same(request.created_by, reviewer) {
-        return Some(format!(
-            "{reviewer} drafted this letter and cannot approve it; someone else must"
-        ));
-    }
-    if request
-        .writers_since_approval
-        .iter()
-        .any(|w| same(w, reviewer))
-    {
-        let what = request.section.map_or("this letter".to_string(), |s| {
-            format!("\u{201c}{}\u{201d}", s.title())
-        });
-        return Some(format!(
-            "{reviewer} wrote customer text of {what} since it was last approved and cannot approve it; someone else must"
-        ));
-    }
-    None
-}
 
 /// Derives the letter's state: `approved` when every required role has a current approval
 /// of the whole letter and no error is open; `published` when the letter is exactly what
@@ -341,6 +318,11 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
                 Vec::new()
             };
             ApprovalState {
+                fingerprint: if a.public_key.is_empty() {
+                    String::new()
+                } else {
+                    signature::fingerprint(&a.public_key)
+                },
                 approval: (*a).clone(),
                 stale,
                 diff,
@@ -426,6 +408,10 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
         letter_hash,
     }
 }
+
+mod rule;
+pub mod signature;
+pub use rule::{ApprovalRequest, approval_refusal};
 
 #[cfg(test)]
 mod tests;

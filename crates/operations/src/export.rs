@@ -2,7 +2,9 @@
 //! dialog shows before it does.
 
 pub use candor_core::export::ExportSettings;
+use candor_core::export::seal::{Verified, verify_letter as verify_letter_text};
 use candor_core::export::{ExportFormat, ExportPlan, Exported, file_name};
+use std::path::{Path, PathBuf};
 use candor_store::{COMPANY_SETTING, LOGO_SETTING};
 
 use crate::{OperationError, Outcome, Workspace};
@@ -44,6 +46,17 @@ impl Workspace {
             .atomically(|store| store.export(id, format, &rules, &actor))?)
     }
 
+    /// Renders the letter and writes it to `path`; a final HTML letter's signature goes
+    /// beside it as `LETTER.sig.json`.
+    pub fn export_to(&mut self, id: i64, format: ExportFormat, path: &Path) -> Outcome<Exported> {
+        let exported = self.export(id, format)?;
+        crate::write_file(path, &exported.content)?;
+        if let Some(signature) = &exported.signature {
+            crate::write_file(&signature_path(path), signature)?;
+        }
+        Ok(exported)
+    }
+
     /// The letter as e-mail HTML with its plain-text twin, for the clipboard.
     pub fn export_email(&mut self, id: i64) -> Outcome<Exported> {
         let rules = self.rules()?;
@@ -67,6 +80,26 @@ impl Workspace {
             has_logo: !settings.logo.is_empty(),
         })
     }
+}
+
+/// Where a letter's detached signature lives: `LETTER.html` → `LETTER.sig.json`.
+pub fn signature_path(letter: &Path) -> PathBuf {
+    letter.with_extension("sig.json")
+}
+
+/// Checks an exported letter against the signature file beside it: who approved it, or
+/// exactly what does not match. Files that cannot be read are the outer error.
+pub fn verify_letter(letter: &Path) -> Outcome<Result<Verified, String>> {
+    let html = crate::read_text_file(letter)?;
+    let sig_path = signature_path(letter);
+    if !sig_path.exists() {
+        return Err(OperationError::Invalid(format!(
+            "there is no signature beside the letter: {} is missing",
+            sig_path.display()
+        )));
+    }
+    let sig = crate::read_text_file(&sig_path)?;
+    Ok(verify_letter_text(&html, &sig))
 }
 
 /// Reads a format's name as typed on the command line.

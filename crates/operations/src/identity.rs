@@ -38,7 +38,15 @@ impl Workspace {
             .find(|(n, _)| *n == self.actor)
             .map(|(_, r)| r);
         let saved = self.store.setting(PROFILE_SETTING)?.is_some();
+        let fingerprint = self
+            .store
+            .person_keys()?
+            .into_iter()
+            .find(|k| k.name.eq_ignore_ascii_case(&self.actor))
+            .map(|k| k.fingerprint)
+            .unwrap_or_default();
         Ok(SessionInfo {
+            fingerprint,
             database_path: self.database_path().display().to_string(),
             acting_as: self.actor.clone(),
             role,
@@ -47,11 +55,24 @@ impl Workspace {
         })
     }
 
-    /// Saves the local profile and acts as it from now on.
+    /// Saves the local profile and acts as it from now on. A new name for the saved
+    /// profile renames it: the same key, so the same person to every rule, unless the
+    /// name is already another local profile's (then this switches to it).
     pub fn set_profile(&mut self, name: &str, role: Role) -> Outcome<SessionInfo> {
         let name = name.trim().to_string();
+        let saved = self.store.setting(PROFILE_SETTING)?;
+        let switching = self
+            .store
+            .person_keys()?
+            .iter()
+            .any(|k| k.local && k.name.eq_ignore_ascii_case(&name));
         self.change_settings(|store, _| {
+            if let Some(old) = saved.as_deref().filter(|_| !switching) {
+                store.rename_person(old, &name)?;
+            }
             store.save_person(&name, role)?;
+            // The key is made with the profile, so its fingerprint can be shared at once.
+            store.key_for(&name)?;
             store.set_setting(PROFILE_SETTING, &name)
         })?;
         self.actor = name;

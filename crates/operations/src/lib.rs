@@ -18,7 +18,7 @@ pub use candor_store::FindingAt;
 pub use checks::check_markdown;
 pub use database::Soundness;
 pub use error::OperationError;
-pub use export::{ExportSettings, export_format};
+pub use export::{ExportSettings, export_format, signature_path, verify_letter};
 pub use identity::PROFILE_SETTING;
 pub use incidents::IncidentRequest;
 

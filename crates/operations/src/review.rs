@@ -2,7 +2,7 @@
 //! that carries a letter to a reviewer on another machine and back.
 
 use candor_core::SectionKey;
-use candor_core::review::{ImportOutcome, ReviewStatus, Role, Verdict};
+use candor_core::review::{ImportOutcome, PackageKey, ReviewStatus, Role, Verdict};
 
 use crate::{Outcome, Workspace};
 
@@ -67,14 +67,20 @@ impl Workspace {
         Ok(self.store.export_package(id, &actor)?)
     }
 
-    /// Merges a review package into this database; the letter's state is derived and
+    /// Who signed a package, and which of their keys this file does not know yet.
+    pub fn package_keys(&self, text: &str) -> Outcome<Vec<PackageKey>> {
+        Ok(self.store.package_keys(text)?)
+    }
+
+    /// Merges a review package into this database, pinning the new keys whose
+    /// fingerprints the importer confirmed (`trusted`); the letter's state is derived and
     /// logged in the same transaction.
-    pub fn import_package(&mut self, text: &str) -> Outcome<ImportOutcome> {
+    pub fn import_package(&mut self, text: &str, trusted: &[String]) -> Outcome<ImportOutcome> {
         self.forget_reads();
         let rules = self.rules()?;
         let actor = self.actor.clone();
         Ok(self.store.atomically(|store| {
-            let outcome = store.import_package(text, &actor)?;
+            let outcome = store.import_package(text, &actor, trusted)?;
             store.review_status(outcome.incident_id, &rules, &actor)?;
             Ok(outcome)
         })?)

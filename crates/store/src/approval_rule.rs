@@ -16,15 +16,16 @@ pub(crate) fn refusal(
     conn: &Connection,
     id: i64,
     reviewer: &str,
+    reviewer_key: &str,
     section: Option<SectionKey>,
     except: Option<&str>,
     imported_at: Option<&str>,
 ) -> Result<Option<String>, StoreError> {
-    let (created_by, requested): (String, Option<String>) = conn
+    let (created_by, created_key, requested): (String, String, Option<String>) = conn
         .query_row(
-            "SELECT created_by, review_requested_at FROM incidents WHERE id = ?1",
+            "SELECT created_by, created_key, review_requested_at FROM incidents WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?
         .ok_or(StoreError::IncidentNotFound(id))?;
@@ -36,22 +37,27 @@ pub(crate) fn refusal(
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare(
-        "SELECT DISTINCT saved_by FROM section_revisions
+        "SELECT DISTINCT saved_by, saved_key FROM section_revisions
          WHERE incident_id = ?1 AND view = 'customer'
            AND (?2 IS NULL OR section = ?2)
            AND (?3 IS NULL OR saved_at > ?3)
            AND (?4 IS NULL OR saved_at <> ?4)",
     )?;
-    let writers = stmt
+    let (writers, writer_keys): (Vec<String>, Vec<String>) = stmt
         .query_map(params![id, scope, last_approved, imported_at], |r| {
-            r.get::<_, String>(0)
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .unzip();
     Ok(approval_refusal(&ApprovalRequest {
         reviewer,
+        reviewer_key,
         section,
         review_requested: requested.is_some(),
         created_by: &created_by,
+        created_key: &created_key,
         writers_since_approval: &writers,
+        writer_keys_since_approval: &writer_keys,
     }))
 }

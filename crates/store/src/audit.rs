@@ -84,6 +84,9 @@ impl Store {
             }
             prev = e.hash;
         }
-        Ok(None)
+        // A chain recomputed after a rewrite holds together; the signed head does not.
+        Ok(self
+            .read(crate::keys::head_break)?
+            .map(|id| ChainBreak { id }))
     }
 }

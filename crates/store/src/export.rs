@@ -9,6 +9,7 @@ use candor_core::checks::RuleSet;
 use candor_core::export::{
     ExportFormat, ExportOptions, Exported, file_name, letter_email_html, letter_text,
 };
+use candor_core::export::seal::{Sealing, seal};
 use chrono::Utc;
 
 /// Settings for what exports carry besides the letter.
@@ -18,6 +19,8 @@ pub const LOGO_SETTING: &str = "logo";
 /// Whether an export is final, and why not.
 struct Plan {
     incident: candor_core::Incident,
+    /// The approvals in force, which a final letter's signature lists.
+    approvals: Vec<candor_core::review::Approval>,
     skipped: Vec<candor_core::SectionKey>,
     letter_hash: String,
     is_final: bool,
@@ -36,7 +39,14 @@ impl Store {
         let incident = self.incident(id)?;
         let approved = matches!(status.state, LetterState::Approved | LetterState::Published);
         let is_final = technical || approved;
+        let approvals = status
+            .verdicts
+            .iter()
+            .filter(|v| !v.stale && v.approval.verdict == candor_core::review::Verdict::Approve)
+            .map(|v| v.approval.clone())
+            .collect();
         Ok(Plan {
+            approvals,
             skipped: incident.skipped_sections(),
             incident,
             letter_hash: status.letter_hash,
@@ -93,11 +103,29 @@ impl Store {
     ) -> Result<Exported, StoreError> {
         let technical = format.is_technical();
         let plan = self.plan(id, technical, rules, by)?;
-        let content = format.render(
+        let mut content = format.render(
             &plan.incident,
             &plan.skipped,
             &self.export_options(plan.reasons.clone())?,
         );
+        // A final letter in HTML is signed by whoever sends it out, with the approvals.
+        let mut signature = None;
+        if plan.is_final && format == ExportFormat::Html {
+            let signer = self.signer(by)?;
+            let (signed, sig) = seal(
+                &content,
+                Sealing {
+                    incident_uid: &plan.incident.uid,
+                    content_hash: &plan.letter_hash,
+                    exported_at: &crate::time::now_stamp(),
+                    exported_by: by,
+                    approvals: plan.approvals.clone(),
+                },
+                &signer,
+            );
+            content = signed;
+            signature = Some(sig);
+        }
         self.record(
             id,
             &plan,
@@ -112,6 +140,7 @@ impl Store {
             draft_reasons: plan.reasons.unwrap_or_default(),
             file_name: file_name(&plan.incident, format.extension(), Utc::now()),
             content,
+            signature,
         })
     }
 
@@ -140,6 +169,7 @@ impl Store {
             draft_reasons: plan.reasons.unwrap_or_default(),
             file_name: file_name(&plan.incident, "html", Utc::now()),
             content: html,
+            signature: None,
         })
     }
 }

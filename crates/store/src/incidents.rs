@@ -157,12 +157,13 @@ impl Store {
         let facts = facts.validated()?;
         facts.check_not_future(Utc::now())?;
         let uid = uuid::Uuid::new_v4().to_string();
+        let key = self.key_for(by)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO incidents (uid, title, service, severity, zone, started_at, detected_at,
                      mitigated_at, resolved_at, affected_share, affected_count, regions,
-                     created_at, created_by, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13)",
+                     created_at, created_by, updated_at, created_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?15)",
                 params![
                     uid,
                     facts.title,
@@ -178,6 +179,7 @@ impl Store {
                     regions_json(&facts),
                     now_stamp(),
                     by,
+                    key,
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -12,11 +12,13 @@ mod error;
 mod export;
 mod house;
 mod incidents;
+mod keys;
 mod lock;
 mod log;
 mod marks;
 mod open;
 mod package;
+mod package_trust;
 mod path;
 mod restore;
 mod review;
@@ -33,9 +35,10 @@ pub use backup::{Backup, backup_dir, backups};
 pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use export::{COMPANY_SETTING, LOGO_SETTING};
+pub use keys::{PersonKey, key_dir};
 pub use lock::{AppLock, lock_for_app, lock_path};
 pub use open::SCHEMA_VERSION;
-pub use package::{PACKAGE_FORMAT, ReviewPackage, read_package};
+pub use package::{PACKAGE_FORMAT, ReviewPackage, package_message, read_package};
 pub use path::{DB_ENV_VAR, default_db_path, local_profile_name, resolve_db_path};
 pub use review::ReviewRecord;
 pub use texts::{MAX_TEXT_BYTES, Revision};
@@ -49,6 +52,8 @@ pub struct Store {
     path: PathBuf,
     /// Where the audit log's hash chain broke, as found when the file was opened.
     audit_break: Option<ChainBreak>,
+    /// The private keys of the people acting here, loaded as they sign.
+    keys: keys::Keyring,
 }
 
 impl Store {
@@ -61,6 +66,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             audit_break: None,
+            keys: keys::Keyring::beside(path),
         };
         store.audit_break = store.verify_audit_log()?;
         if backup::due(path) && store.holds_data()? {
@@ -121,6 +127,7 @@ impl Store {
     ) -> Result<T, StoreError> {
         let result = (|| {
             if !self.conn.is_autocommit() {
+                // The enclosing transaction signs the audit head when it commits.
                 let savepoint = self.conn.savepoint()?;
                 let value = f(&savepoint)?;
                 savepoint.commit()?;
@@ -132,6 +139,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
+            keys::seal(&tx, &mut self.keys)?;
             tx.commit()?;
             Ok(value)
         })();
@@ -151,7 +159,10 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.located(e.into()))?;
-        match f(self) {
+        match f(self).and_then(|value| {
+            keys::seal(&self.conn, &mut self.keys).map_err(|e| self.located(e))?;
+            Ok(value)
+        }) {
             Ok(value) => match self.conn.execute_batch("COMMIT") {
                 Ok(()) => Ok(value),
                 Err(e) => {

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_dismissals_and_audit.sql"),
     include_str!("migrations/005_review.sql"),
     include_str!("migrations/006_text_revisions_and_publication.sql"),
+    include_str!("migrations/007_keys_and_signatures.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

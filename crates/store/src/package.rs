@@ -1,20 +1,28 @@
 //! Review packages: one JSON file that carries an incident, its letter, comments and
 //! approvals between machines. A checksum over the payload makes a changed file
-//! detectable; importing merges comments and approvals by their ids, so importing twice
-//! adds nothing; an approval whose text no longer matches simply arrives stale.
+//! detectable; every verdict and comment carries its author's public key and signature,
+//! so a changed one is refused even when the checksum was recomputed. A reviewer's key is
+//! pinned under their name the first time a package brings it, once the importer confirmed
+//! its fingerprint; a later package signed by another key under that name is refused.
+//! Importing merges comments and approvals by their ids, so importing twice adds nothing;
+//! an approval whose text no longer matches simply arrives stale.
 
 use crate::review::{insert_approval, insert_comment, roles_json};
 use crate::texts::MAX_TEXT_BYTES;
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, search_index};
 use candor_core::audit::sha256_hex;
+use crate::package_trust::{key_checks, same_fingerprint, signers};
+use candor_core::review::signature::{comment_problem, verdict_problem, verify};
 use candor_core::review::{Approval, Comment, ImportOutcome, Role};
 use candor_core::{IncidentFacts, Letter, SectionKey, SectionMark, View};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 pub const PACKAGE_FORMAT: &str = "candor-review-package";
-pub const PACKAGE_VERSION: u32 = 1;
+/// 2: verdicts and comments are signed. Version 1 packages carry no signatures and are
+/// refused: nothing in them can be told apart from a forgery.
+pub const PACKAGE_VERSION: u32 = 2;
 /// Far beyond any letter; a larger file is not a package Candor wrote.
 pub const PACKAGE_MAX_BYTES: usize = 32 << 20;
 
@@ -24,6 +32,9 @@ pub struct PackageIncident {
     pub uid: String,
     pub facts: IncidentFacts,
     pub created_by: String,
+    /// The creator's public key, so the drafter rule knows them under any name.
+    #[serde(default)]
+    pub created_key: String,
     pub required_roles: Vec<Role>,
     pub review_requested: bool,
 }
@@ -49,6 +60,22 @@ pub struct ReviewPackage {
     pub payload: PackagePayload,
     /// SHA-256 of the payload serialised as compact JSON.
     pub checksum: String,
+    /// The exporter's public key and signature of [`package_message`]: the checksum
+    /// alone can be recomputed by anyone who edits the file.
+    pub public_key: String,
+    pub signature: String,
+}
+
+/// What the exporter of a package signs: `["candor-package/1", checksum, exported by,
+/// exported at]`.
+pub fn package_message(p: &ReviewPackage) -> String {
+    serde_json::to_string(&[
+        "candor-package/1",
+        &p.checksum,
+        &p.exported_by,
+        &p.exported_at,
+    ])
+    .unwrap_or_default()
 }
 
 fn checksum(payload: &PackagePayload) -> Result<String, StoreError> {
@@ -56,7 +83,7 @@ fn checksum(payload: &PackagePayload) -> Result<String, StoreError> {
     Ok(sha256_hex(&json))
 }
 
-fn refused(why: &str) -> StoreError {
+pub(crate) fn refused(why: &str) -> StoreError {
     StoreError::Refused(format!("{why}; nothing was imported"))
 }
 
@@ -80,12 +107,28 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
             "the package was made by a newer Candor; update Candor to open it",
         ));
     }
+    if value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .is_some_and(|v| v < u64::from(PACKAGE_VERSION))
+    {
+        return Err(refused(
+            "the package was made by an older Candor whose verdicts are not signed; ask for a fresh copy",
+        ));
+    }
     let package: ReviewPackage = serde_json::from_value(value)
         .map_err(|e| refused(&format!("the package is damaged ({e})")))?;
-    if checksum(&package.payload)? != package.checksum {
-        return Err(refused(
-            "the package was changed after it was exported; ask for a fresh copy",
-        ));
+    if checksum(&package.payload)? != package.checksum
+        || !verify(&package.public_key, &package_message(&package), &package.signature)
+    {
+        tracing::warn!(
+            "review package from {} refused: changed after it was signed",
+            package.exported_by
+        );
+        return Err(refused(&format!(
+            "the package was changed after {} exported and signed it; ask for a fresh copy",
+            package.exported_by
+        )));
     }
     let p = &package.payload;
     if p.marks.len() != SectionKey::ALL.len() {
@@ -109,6 +152,16 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
     {
         return Err(refused("the package is damaged (an empty comment)"));
     }
+    let uid = &p.incident.uid;
+    let problem = p
+        .approvals
+        .iter()
+        .find_map(|a| verdict_problem(uid, a))
+        .or_else(|| p.comments.iter().find_map(|c| comment_problem(uid, c)));
+    if let Some(problem) = problem {
+        tracing::warn!("review package refused: {problem}");
+        return Err(refused(&problem));
+    }
     Ok(package)
 }
 
@@ -122,6 +175,9 @@ impl Store {
                 uid: incident.uid.clone(),
                 facts: incident.facts.clone(),
                 created_by: record.created_by,
+                created_key: self.read(|conn| {
+                    Ok(conn.query_row("SELECT created_key FROM incidents WHERE id = ?1", [id], |r| r.get(0))?)
+                })?,
                 required_roles: record.required_roles,
                 review_requested: record.review_requested,
             },
@@ -130,14 +186,18 @@ impl Store {
             approvals: record.approvals,
             comments: record.comments,
         };
-        let package = ReviewPackage {
+        let signer = self.signer(by)?;
+        let mut package = ReviewPackage {
             format: PACKAGE_FORMAT.into(),
             version: PACKAGE_VERSION,
             exported_at: now_stamp(),
             exported_by: by.to_string(),
             checksum: checksum(&payload)?,
             payload,
+            public_key: signer.public_key(),
+            signature: String::new(),
         };
+        package.signature = signer.sign(&package_message(&package));
         let text = serde_json::to_string_pretty(&package)
             .map_err(|e| StoreError::Internal(e.to_string()))?;
         self.write(|tx| {
@@ -155,10 +215,19 @@ impl Store {
 
     /// Imports a package: a new incident is created whole; a known one gains the
     /// package's comments and approvals, and its texts when the importer is not the
-    /// letter's drafter (a reviewer receiving a new draft). All or nothing.
-    pub fn import_package(&mut self, text: &str, by: &str) -> Result<ImportOutcome, StoreError> {
+    /// letter's drafter (a reviewer receiving a new draft). Keys not yet known here are
+    /// pinned when their fingerprints are among `trusted`, and refused otherwise. All or
+    /// nothing.
+    pub fn import_package(
+        &mut self,
+        text: &str,
+        by: &str,
+        trusted: &[String],
+    ) -> Result<ImportOutcome, StoreError> {
         let package = read_package(text)?;
-        let p = package.payload;
+        // Refused before the write begins, so a refused package leaves the file untouched.
+        self.read(|conn| key_checks(conn, &package))?;
+        let p = &package.payload;
         let facts = p.incident.facts.clone().validated()?;
         if p.incident.required_roles.is_empty() {
             return Err(StoreError::Refused(
@@ -176,6 +245,29 @@ impl Store {
             )));
         }
         self.write(|tx| {
+            let keys = key_checks(tx, &package)?;
+            let unconfirmed: Vec<String> = keys
+                .iter()
+                .filter(|k| !k.known && !trusted.iter().any(|t| same_fingerprint(t, &k.fingerprint)))
+                .map(|k| format!("{} ({})", k.name, k.fingerprint))
+                .collect();
+            if !unconfirmed.is_empty() {
+                return Err(refused(&format!(
+                    "not yet trusted here: {}; check each fingerprint with that person, then trust it",
+                    unconfirmed.join(", ")
+                )));
+            }
+            let mut keys_pinned = Vec::new();
+            for k in keys.into_iter().filter(|k| !k.known) {
+                let public_key = signers(&package)
+                    .into_iter()
+                    .find(|(n, _)| *n == k.name)
+                    .map(|(_, key)| key)
+                    .unwrap_or_default();
+                crate::keys::pin(tx, &k.name, &public_key, by)?;
+                audit::append(tx, None, by, "pin key", &format!("{} {}, confirmed by {by}", k.name, k.fingerprint), "")?;
+                keys_pinned.push(k);
+            }
             let existing: Option<(i64, String)> = tx
                 .query_row("SELECT id, created_by FROM incidents WHERE uid = ?1", [&p.incident.uid], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
@@ -186,8 +278,8 @@ impl Store {
                     tx.execute(
                         "INSERT INTO incidents (uid, title, service, severity, zone, started_at, detected_at,
                              mitigated_at, resolved_at, affected_share, affected_count, regions,
-                             created_at, created_by, updated_at, required_roles, review_requested_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?15, ?16)",
+                             created_at, created_by, updated_at, required_roles, review_requested_at, created_key)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?15, ?16, ?17)",
                         params![
                             p.incident.uid,
                             facts.title,
@@ -205,6 +297,7 @@ impl Store {
                             p.incident.created_by,
                             roles_json(&p.incident.required_roles),
                             p.incident.review_requested.then(|| now.clone()),
+                            p.incident.created_key,
                         ],
                     )?;
                     (tx.last_insert_rowid(), true)
@@ -266,7 +359,7 @@ impl Store {
                 // An approval from elsewhere is judged by the same rule as one given here.
                 if added
                     && a.verdict == candor_core::review::Verdict::Approve
-                    && let Some(why) = crate::approval_rule::refusal(tx, id, &a.reviewer, a.section, Some(&a.uid), Some(&now))?
+                    && let Some(why) = crate::approval_rule::refusal(tx, id, &a.reviewer, &a.public_key, a.section, Some(&a.uid), Some(&now))?
                 {
                     return Err(StoreError::Refused(format!(
                         "the package's approval by {}: {why}; nothing was imported",
@@ -286,7 +379,7 @@ impl Store {
                 if letter_updated { ", letter updated" } else { "" }
             );
             audit::append(tx, Some(id), by, "import review package", &detail, &package.checksum)?;
-            Ok(ImportOutcome { incident_id: id, created, letter_updated, approvals_added, comments_added })
+            Ok(ImportOutcome { incident_id: id, created, letter_updated, approvals_added, comments_added, keys_pinned })
         })
     }
 }

@@ -51,7 +51,8 @@ pub(crate) fn parse_roles(json: &str) -> Result<Vec<Role>, StoreError> {
 
 pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT uid, section, reviewer, role, verdict, comment, content_hash, content, at
+        "SELECT uid, section, reviewer, role, verdict, comment, content_hash, content, at,
+                public_key, signature
          FROM approvals WHERE incident_id = ?1 ORDER BY at, id",
     )?;
     let rows = stmt
@@ -66,12 +67,13 @@ pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, Sto
                 r.get::<_, String>(6)?,
                 r.get::<_, String>(7)?,
                 r.get::<_, String>(8)?,
+                (r.get::<_, String>(9)?, r.get::<_, String>(10)?),
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(
-            |(uid, section, reviewer, role, verdict, comment, content_hash, content, at)| {
+            |(uid, section, reviewer, role, verdict, comment, content_hash, content, at, signed)| {
                 Ok(Approval {
                     uid,
                     section: parse_section(section)?,
@@ -83,6 +85,8 @@ pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, Sto
                     content_hash,
                     content,
                     at,
+                    public_key: signed.0,
+                    signature: signed.1,
                 })
             },
         )
@@ -91,8 +95,8 @@ pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, Sto
 
 pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT uid, section, author, body, at, resolved, parent_uid FROM comments
-         WHERE incident_id = ?1 ORDER BY at, id",
+        "SELECT uid, section, author, body, at, resolved, parent_uid, public_key, signature
+         FROM comments WHERE incident_id = ?1 ORDER BY at, id",
     )?;
     let rows = stmt
         .query_map([id], |r| {
@@ -104,11 +108,12 @@ pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, Store
                 r.get::<_, String>(4)?,
                 r.get::<_, bool>(5)?,
                 r.get::<_, Option<String>>(6)?,
+                (r.get::<_, String>(7)?, r.get::<_, String>(8)?),
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(uid, section, author, body, at, resolved, parent)| {
+        .map(|(uid, section, author, body, at, resolved, parent, signed)| {
             Ok(Comment {
                 uid,
                 section: parse_section(section)?,
@@ -117,6 +122,8 @@ pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, Store
                 at,
                 resolved,
                 parent,
+                public_key: signed.0,
+                signature: signed.1,
             })
         })
         .collect()
@@ -140,8 +147,9 @@ pub(crate) fn insert_approval(
     a: &Approval,
 ) -> Result<bool, StoreError> {
     let added = conn.execute(
-        "INSERT INTO approvals (uid, incident_id, section, reviewer, role, verdict, comment, content_hash, content, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        "INSERT INTO approvals (uid, incident_id, section, reviewer, role, verdict, comment, content_hash, content, at,
+             public_key, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (uid) DO NOTHING",
         params![
             a.uid,
@@ -153,7 +161,9 @@ pub(crate) fn insert_approval(
             a.comment,
             a.content_hash,
             a.content,
-            a.at
+            a.at,
+            a.public_key,
+            a.signature
         ],
     )?;
     Ok(added == 1)
@@ -161,8 +171,9 @@ pub(crate) fn insert_approval(
 
 pub(crate) fn insert_comment(conn: &Connection, id: i64, c: &Comment) -> Result<bool, StoreError> {
     let added = conn.execute(
-        "INSERT INTO comments (uid, incident_id, section, author, body, at, resolved, parent_uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO comments (uid, incident_id, section, author, body, at, resolved, parent_uid,
+             public_key, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (uid) DO NOTHING",
         params![
             c.uid,
@@ -172,7 +183,9 @@ pub(crate) fn insert_comment(conn: &Connection, id: i64, c: &Comment) -> Result<
             c.body,
             c.at,
             c.resolved,
-            c.parent
+            c.parent,
+            c.public_key,
+            c.signature
         ],
     )?;
     if added == 0 && c.resolved {

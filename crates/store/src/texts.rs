@@ -55,6 +55,7 @@ impl Store {
             });
         }
         let now = Utc::now();
+        let key = self.key_for(by)?;
         let (changed, revision) = self.write(|tx| {
             require_incident(tx, id)?;
             let current: Option<(String, i64, String, String)> = tx
@@ -95,9 +96,9 @@ impl Store {
                 params![id, section.key(), view.key(), body, at, by, stored_revision + 1],
             )?;
             tx.execute(
-                "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, section.key(), view.key(), body, at, by],
+                "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by, saved_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, section.key(), view.key(), body, at, by, key],
             )?;
             touch(tx, id, &at)?;
             search_index::reindex(tx, id)?;

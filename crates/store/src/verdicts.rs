@@ -5,6 +5,7 @@ use crate::review::{insert_approval, insert_comment, roles_json};
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, require_incident};
 use candor_core::SectionKey;
+use candor_core::review::signature::{comment_message, verdict_message};
 use candor_core::review::{Approval, Comment, Role, Verdict, content_hash, reviewed_content};
 use rusqlite::{OptionalExtension, params};
 
@@ -80,9 +81,11 @@ impl Store {
             ));
         }
         let incident = self.incident(id)?;
+        let signer = self.signer(reviewer)?;
+        let public_key = signer.public_key();
         if verdict == Verdict::Approve
             && let Some(why) = self.read(|conn| {
-                crate::approval_rule::refusal(conn, id, reviewer, section, None, None)
+                crate::approval_rule::refusal(conn, id, reviewer, &public_key, section, None, None)
             })?
         {
             return Err(StoreError::Refused(why));
@@ -94,7 +97,7 @@ impl Store {
             ));
         }
         let content = reviewed_content(&incident.letter, section, &skipped);
-        let approval = Approval {
+        let mut approval = Approval {
             uid: uuid::Uuid::new_v4().to_string(),
             section,
             reviewer: reviewer.to_string(),
@@ -104,7 +107,10 @@ impl Store {
             content_hash: content_hash(&content),
             content,
             at: now_stamp(),
+            public_key,
+            signature: String::new(),
         };
+        approval.signature = signer.sign(&verdict_message(&incident.uid, &approval));
         self.write(|tx| {
             insert_approval(tx, id, &approval)?;
             let action = match verdict {
@@ -146,7 +152,13 @@ impl Store {
         if body.is_empty() {
             return Err(StoreError::Refused("the comment is empty".into()));
         }
-        let comment = Comment {
+        let incident_uid: String = self.read(|conn| {
+            conn.query_row("SELECT uid FROM incidents WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or(StoreError::IncidentNotFound(id))
+        })?;
+        let signer = self.signer(author)?;
+        let mut comment = Comment {
             uid: uuid::Uuid::new_v4().to_string(),
             section,
             author: author.to_string(),
@@ -154,7 +166,10 @@ impl Store {
             at: now_stamp(),
             resolved: false,
             parent: parent.map(str::to_string),
+            public_key: signer.public_key(),
+            signature: String::new(),
         };
+        comment.signature = signer.sign(&comment_message(&incident_uid, &comment));
         self.write(|tx| {
             require_incident(tx, id)?;
             if let Some(p) = parent {

@@ -6,6 +6,14 @@ use candor_core::{ErrorCode, IncidentFacts, LetterState, SectionKey, SectionMark
 use candor_store::Store;
 use std::path::PathBuf;
 
+/// Trusts every key a package brings, as an importer who checked the fingerprints would.
+fn trust_all(store: &Store, text: &str) -> Vec<String> {
+    store
+        .package_keys(text)
+        .map(|keys| keys.into_iter().map(|k| k.fingerprint).collect())
+        .unwrap_or_default()
+}
+
 fn store() -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("candor.db");
@@ -321,7 +329,7 @@ fn a_package_round_trip_between_two_machines() {
     let package = drafter.export_package(id, "dana").unwrap();
 
     // The reviewer opens it, comments and approves, and sends it back.
-    let opened = reviewer.import_package(&package, "robin").unwrap();
+    let opened = reviewer.import_package(&package, "robin", &trust_all(&reviewer, &package)).unwrap();
     assert!(opened.created);
     let rid = opened.incident_id;
     assert_eq!(
@@ -350,14 +358,14 @@ fn a_package_round_trip_between_two_machines() {
         .unwrap();
     let back = reviewer.export_package(rid, "robin").unwrap();
 
-    let merged = drafter.import_package(&back, "dana").unwrap();
+    let merged = drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
     assert_eq!(merged.incident_id, id);
     assert!(!merged.created && !merged.letter_updated);
     assert_eq!((merged.approvals_added, merged.comments_added), (1, 1));
     assert_eq!(status(&drafter, id).state, LetterState::Approved);
 
     // A second import adds nothing.
-    let again = drafter.import_package(&back, "dana").unwrap();
+    let again = drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
     assert_eq!((again.approvals_added, again.comments_added), (0, 0));
     assert_eq!(drafter.review_record(id).unwrap().approvals.len(), 1);
 }
@@ -369,7 +377,7 @@ fn an_approval_of_older_text_arrives_stale() {
     let id = in_review(&mut drafter);
     let package = drafter.export_package(id, "dana").unwrap();
     let rid = reviewer
-        .import_package(&package, "robin")
+        .import_package(&package, "robin", &trust_all(&reviewer, &package))
         .unwrap()
         .incident_id;
     reviewer
@@ -393,7 +401,7 @@ fn an_approval_of_older_text_arrives_stale() {
             "dana",
         )
         .unwrap();
-    drafter.import_package(&back, "dana").unwrap();
+    drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
     assert_eq!(
         drafter.incident(id).unwrap().letter.summary.customer,
         "Reminders stopped for two hours.",
@@ -417,15 +425,17 @@ fn tampered_truncated_and_foreign_packages_are_refused_and_change_nothing() {
     let tampered = package.replace("Please check the times.", "Approve it without reading.");
     let truncated = &package[..package.len() / 2];
     let foreign = r#"{"format":"something-else","version":1}"#;
-    let newer = package.replacen("\"version\": 1", "\"version\": 9", 1);
+    let newer = package.replacen("\"version\": 2", "\"version\": 9", 1);
+    let unsigned = package.replacen("\"version\": 2", "\"version\": 1", 1);
     for (bad, why) in [
-        (tampered.as_str(), "changed after it was exported"),
+        (tampered.as_str(), "changed after dana exported and signed it"),
         (truncated, "cut short or damaged"),
         (foreign, "not a Candor review package"),
         ("", "cut short or damaged"),
         (newer.as_str(), "newer Candor"),
+        (unsigned.as_str(), "not signed"),
     ] {
-        let err = reviewer.import_package(bad, "robin").unwrap_err();
+        let err = reviewer.import_package(bad, "robin", &trust_all(&reviewer, bad)).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidInput);
         assert!(err.to_string().contains(why), "{err}");
         assert!(err.to_string().contains("nothing was imported"), "{err}");

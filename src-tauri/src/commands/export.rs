@@ -11,12 +11,10 @@ workspace_commands! {
     fn export_settings() -> ExportSettings = |w| w.export_settings();
     fn save_export_settings(settings: ExportSettings) -> ExportSettings =
         |w| w.save_export_settings(settings);
-    /// Renders the export and writes it to the file chosen in the save dialog.
-    fn export_letter(id: i64, format: ExportFormat, path: String) -> Exported = |w| {
-        let exported = w.export(id, format)?;
-        candor_operations::write_file(path.as_ref(), &exported.content)?;
-        Ok(exported)
-    };
+    /// Renders the export and writes it to the file chosen in the save dialog (with the
+    /// signature of a final letter beside it).
+    fn export_letter(id: i64, format: ExportFormat, path: String) -> Exported =
+        |w| w.export_to(id, format, path.as_ref());
     /// Whether an export would be final, and the file name the save dialog suggests.
     fn export_plan(id: i64) -> ExportPlan = |w| w.export_plan(id);
     fn list_backups() -> Vec<BackupInfo> = |w| Ok(w.backups());

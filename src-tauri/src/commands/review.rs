@@ -3,7 +3,7 @@
 use crate::ipc::workspace_commands;
 use candor_core::SectionKey;
 use candor_core::SessionInfo;
-use candor_core::review::{ImportOutcome, ReviewStatus, Role, Verdict};
+use candor_core::review::{ImportOutcome, PackageKey, ReviewStatus, Role, Verdict};
 
 workspace_commands! {
     fn set_profile(name: String, role: Role) -> SessionInfo = |w| w.set_profile(&name, role);
@@ -29,6 +29,10 @@ workspace_commands! {
     fn export_package(id: i64, path: String) -> () = |w| {
         candor_operations::write_file(path.as_ref(), &w.export_package(id)?)
     };
-    /// Imports a package whose text the window read from a file the user chose.
-    fn import_package(text: String) -> ImportOutcome = |w| w.import_package(&text);
+    /// Who signed a package the window read, and which keys are new here.
+    fn package_keys(text: String) -> Vec<PackageKey> = |w| w.package_keys(&text);
+    /// Imports a package whose text the window read from a file the user chose, pinning
+    /// the new keys whose fingerprints the user confirmed.
+    fn import_package(text: String, trusted: Vec<String>) -> ImportOutcome =
+        |w| w.import_package(&text, &trusted);
 }

@@ -116,7 +116,11 @@ audit_warning: string | null,
 /**
  * No profile has been chosen yet: the window asks who is writing.
  */
-needs_profile: boolean, };
+needs_profile: boolean, 
+/**
+ * The short form of the acting person's key; empty until they first act.
+ */
+fingerprint: string, };
 
 export type LetterState = "draft" | "in_review" | "approved" | "published";
 
@@ -240,13 +244,25 @@ content_hash: string,
 /**
  * The canonical text reviewed, to show what changed since.
  */
-content: string, at: string, };
+content: string, at: string, 
+/**
+ * The reviewer's Ed25519 public key, hex; identity is this key, not the name.
+ */
+public_key: string, 
+/**
+ * Their signature of `signature::verdict_message`, hex.
+ */
+signature: string, };
 
 export type Comment = { uid: string, section: SectionKey | null, author: string, body: string, at: string, resolved: boolean, 
 /**
  * The comment this one replies to.
  */
-parent: string | null, };
+parent: string | null, public_key: string, 
+/**
+ * The author's signature of `signature::comment_message`, hex.
+ */
+signature: string, };
 
 export type DiffKind = "equal" | "insert" | "delete";
 
@@ -260,7 +276,11 @@ stale: boolean,
 /**
  * What changed since, word by word; empty when current.
  */
-diff: Array<DiffSpan>, };
+diff: Array<DiffSpan>, 
+/**
+ * The short form of the reviewer's key, shown beside their name; empty if unsigned.
+ */
+fingerprint: string, };
 
 export type ReviewStatus = { state: LetterState, 
 /**
@@ -284,7 +304,17 @@ stale_roles: Array<Role>, open_errors: number,
  */
 blockers: Array<string>, letter_hash: string, };
 
-export type ImportOutcome = { incident_id: number, created: boolean, letter_updated: boolean, approvals_added: number, comments_added: number, };
+export type ImportOutcome = { incident_id: number, created: boolean, letter_updated: boolean, approvals_added: number, comments_added: number, 
+/**
+ * Reviewers whose keys were pinned by this import.
+ */
+keys_pinned: Array<PackageKey>, };
+
+export type PackageKey = { name: string, fingerprint: string, 
+/**
+ * Already pinned here (or made here) under this name.
+ */
+known: boolean, };
 
 export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown";
 
@@ -296,7 +326,11 @@ text: string | null,
 /**
  * Final (approved, and recorded as published) or a draft.
  */
-is_final: boolean, draft_reasons: Array<string>, file_name: string, };
+is_final: boolean, draft_reasons: Array<string>, file_name: string, 
+/**
+ * A final HTML letter's detached signature, the text of `LETTER.sig.json`.
+ */
+signature: string | null, };
 
 export type ExportPlan = { status: ReviewStatus, 
 /**

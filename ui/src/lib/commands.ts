@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -41,7 +41,8 @@ export const commands = {
   resolveComment: (id: number, uid: string) => call<ReviewStatus>('resolve_comment', { id, uid }),
   setRequiredRoles: (id: number, roles: Array<Role>) => call<ReviewStatus>('set_required_roles', { id, roles }),
   exportPackage: (id: number, path: string) => call<null>('export_package', { id, path }),
-  importPackage: (text: string) => call<ImportOutcome>('import_package', { text }),
+  packageKeys: (text: string) => call<Array<PackageKey>>('package_keys', { text }),
+  importPackage: (text: string, trusted: Array<string>) => call<ImportOutcome>('import_package', { text, trusted }),
   exportSettings: () => call<ExportSettings>('export_settings'),
   saveExportSettings: (settings: ExportSettings) => call<ExportSettings>('save_export_settings', { settings }),
   exportLetter: (id: number, format: ExportFormat, path: string) => call<Exported>('export_letter', { id, format, path }),

@@ -1,6 +1,7 @@
 //! `candor db check|backup` and `candor package export|import`.
 
 use super::read_text;
+use candor_core::review::signature::same_fingerprint;
 use crate::{Failure, Outcome};
 use candor_operations::Workspace;
 use clap::Subcommand;
@@ -23,7 +24,13 @@ pub enum PackageCommand {
         out: PathBuf,
     },
     /// Merge a review package into this database
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Trust a reviewer's key not seen before, after checking its fingerprint with
+        /// them (repeat for each; spaces in the fingerprint do not matter)
+        #[arg(long = "trust", value_name = "FINGERPRINT")]
+        trust: Vec<String>,
+    },
 }
 
 impl DbCommand {
@@ -59,9 +66,25 @@ impl PackageCommand {
                 let text = workspace.export_package(id)?;
                 candor_operations::write_file(&out, &text)?;
             }
-            PackageCommand::Import { file } => {
+            PackageCommand::Import { file, trust } => {
                 let text = read_text(Some(&file))?;
-                let outcome = workspace.import_package(&text)?;
+                let unconfirmed: Vec<_> = workspace
+                    .package_keys(&text)?
+                    .into_iter()
+                    .filter(|k| !k.known && !trust.iter().any(|t| same_fingerprint(t, &k.fingerprint)))
+                    .collect();
+                if !unconfirmed.is_empty() {
+                    for k in &unconfirmed {
+                        eprintln!("candor: {} signed with a key not seen here: {}", k.name, k.fingerprint);
+                    }
+                    return Err(Failure(
+                        "check each fingerprint with that person (by phone or in person), then run again with --trust 'FINGERPRINT' for each; nothing was imported".into(),
+                    ));
+                }
+                let outcome = workspace.import_package(&text, &trust)?;
+                for k in &outcome.keys_pinned {
+                    println!("trusted {}\u{2019}s key {} from now on", k.name, k.fingerprint);
+                }
                 println!(
                     "incident {}: {}{} verdicts and {} comments added",
                     outcome.incident_id,

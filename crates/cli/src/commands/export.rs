@@ -1,4 +1,4 @@
-//! `candor export ID --format F`.
+//! `candor export ID --format F` and `candor verify LETTER.html`.
 
 use crate::{Failure, Outcome};
 use candor_operations::Workspace;
@@ -25,10 +25,15 @@ impl ExportArgs {
         if let Some(company) = &self.company {
             workspace.set_company(company)?;
         }
-        let exported = workspace.export(self.id, format)?;
         match &self.out {
             Some(path) => {
-                candor_operations::write_file(path, &exported.content)?;
+                let exported = workspace.export_to(self.id, format, path)?;
+                if exported.signature.is_some() {
+                    eprintln!(
+                        "candor: signed; the signature is in {}",
+                        candor_operations::signature_path(path).display()
+                    );
+                }
                 if !exported.is_final && !format.is_technical() {
                     eprintln!(
                         "candor: exported a DRAFT: {}",
@@ -36,8 +41,43 @@ impl ExportArgs {
                     );
                 }
             }
-            None => print!("{}", exported.content),
+            None => {
+                let exported = workspace.export(self.id, format)?;
+                if exported.signature.is_some() {
+                    eprintln!(
+                        "candor: the letter is signed, but its signature file is written only with --out"
+                    );
+                }
+                print!("{}", exported.content);
+            }
         }
         Ok(Outcome::Done)
+    }
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// A final HTML letter exported by Candor, with its .sig.json beside it
+    letter: PathBuf,
+}
+
+impl VerifyArgs {
+    pub fn run(self) -> Result<Outcome, Failure> {
+        match candor_operations::verify_letter(&self.letter)? {
+            Ok(v) => {
+                println!(
+                    "verified: this is the letter that was approved, exported by {} (key {})",
+                    v.exported_by, v.exporter_fingerprint
+                );
+                for a in &v.approvals {
+                    println!("approved by {a}");
+                }
+                Ok(Outcome::Done)
+            }
+            Err(why) => {
+                eprintln!("candor: NOT verified: {why}");
+                Ok(Outcome::ProblemsFound)
+            }
+        }
     }
 }

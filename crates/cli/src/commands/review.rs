@@ -83,7 +83,12 @@ fn print_status(status: &ReviewStatus) {
         } else {
             ""
         };
-        println!("{} ({}) {verdict} {place}{stale}", a.reviewer, a.role);
+        let key = if v.fingerprint.is_empty() {
+            String::new()
+        } else {
+            format!(", key {}", v.fingerprint)
+        };
+        println!("{} ({}{key}) {verdict} {place}{stale}", a.reviewer, a.role);
     }
     for b in &status.blockers {
         println!("blocked: {b}");

@@ -28,6 +28,8 @@ fn approval(
         content_hash: content_hash(&content),
         content,
         at: "2026-11-21T10:00:00Z".into(),
+        public_key: String::new(),
+        signature: String::new(),
     }
 }
 
