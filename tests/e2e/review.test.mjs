@@ -132,4 +132,11 @@ test('a package signed by a reviewer this computer has not met waits for their f
   await until(() => verdict.isDisplayed(), 'Lee’s verdict');
   assert.equal(await verdict.$('.fingerprint').getText(), leeKey);
   elsewhere.remove();
+
+  // Each profile can read out its own fingerprint for others to check.
+  await browser.$('[data-testid="profile"]').click();
+  const own = await browser.$('[data-testid="own-fingerprint"]');
+  await until(() => own.isDisplayed(), 'the profile’s own fingerprint');
+  assert.match(await own.getText(), /[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
+  await browser.$('button=Cancel').click();
 });

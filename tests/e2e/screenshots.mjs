@@ -2,7 +2,7 @@
 // Builds a made-up incident with the CLI, opens it in the app, and captures the screen.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startDriver, stopAll, tempDatabase, typeInto, until } from './harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -69,6 +69,32 @@ try {
         const review = join(root, 'assets/screenshots/review.png');
         execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', review]);
         console.log(`wrote ${review}`);
+
+        // A package from a reviewer this computer has not met: the fingerprints to check.
+        const elsewhere = tempDatabase();
+        const out = join(dirname(elsewhere.path), 'to-lee.json');
+        const back = join(dirname(elsewhere.path), 'from-lee.candor-review.json');
+        candor(['package', 'export', id, '--out', out]);
+        const lee = (args) => execFileSync(cli, ['--db', elsewhere.path, '--as', 'Lee Park', ...args]).toString().trim();
+        let keys = [];
+        try {
+          lee(['package', 'import', out]);
+        } catch (e) {
+          keys = [...e.stderr.toString().matchAll(/not seen here: (.+)/g)].map((m) => m[1].trim());
+        }
+        lee(['package', 'import', out, ...keys.flatMap((k) => ['--trust', k])]);
+        const lid = String(JSON.parse(lee(['incident', 'list', '--format', 'json']))[0].id);
+        lee(['review', 'approve', lid, '--role', 'legal', '--comment', 'Fine by legal.']);
+        lee(['package', 'export', lid, '--out', back]);
+        await browser.$('[data-testid="package-import-file"]').addValue(back);
+        await until(() => browser.$('[data-testid="trust-keys"]').isDisplayed(), 'the fingerprints to check');
+        await browser.execute(() => document.querySelector('.review-head')?.scrollIntoView({ block: 'start' }));
+        await new Promise((r) => setTimeout(r, 500));
+        const trust = join(root, 'assets/screenshots/trust.png');
+        execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', trust]);
+        console.log(`wrote ${trust}`);
+        await browser.$('button=Cancel').click();
+        elsewhere.remove();
         await browser.$('button=Write').click();
       }
     } finally {

@@ -105,25 +105,32 @@ fn footer(sig: &LetterSignature) -> String {
         .iter()
         .map(|a| {
             format!(
-                "<li>Approved by {} ({}{}) on {} · key <code>{}</code></li>",
+                "<li>Approved by {} ({}{}) on {} · key <code class=\"key\">{}</code></li>",
                 escape(&a.reviewer),
                 a.role.key(),
                 a.section
                     .map(|s| format!(", \u{201c}{}\u{201d}", escape(s.title())))
                     .unwrap_or_default(),
-                escape(&a.at.replace('T', " ").replace('Z', " UTC")),
+                escape(&readable(&a.at)),
                 fingerprint(&a.public_key)
             )
         })
         .collect();
     format!(
-        "{FOOTER_OPEN} class=\"signature\">\n<p>This letter is signed. Exported by {} (key <code>{}</code>) on {}.</p>\n<ul>{}</ul>\n<p>Letter SHA-256 <code>{}</code>. Check it with <code>candor verify</code> and the <code>.sig.json</code> file sent with it.</p>\n{FOOTER_CLOSE}",
+        "{FOOTER_OPEN} class=\"signature\">\n<p>This letter is signed. Exported by {} (key <code class=\"key\">{}</code>) on {}.</p>\n<ul>{}</ul>\n<p>Letter SHA-256 <code>{}</code>. Check it with <code>candor verify</code> and the <code>.sig.json</code> file sent with it.</p>\n{FOOTER_CLOSE}",
         escape(&sig.exported_by),
         fingerprint(&sig.public_key),
-        escape(&sig.exported_at.replace('T', " ").replace('Z', " UTC")),
+        escape(&readable(&sig.exported_at)),
         approvals.join(""),
         sig.letter_sha256,
     )
+}
+
+/// `7 December 2026, 01:50 UTC`, for people; the signature file keeps the exact time.
+fn readable(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&chrono::Utc).format("%-d %B %Y, %H:%M UTC").to_string())
+        .unwrap_or_else(|_| at.to_string())
 }
 
 /// Who approved a verified letter.
