@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose=${1:-run}
-packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev)
+# libdbus-1-dev: the desktop keyring (Secret Service) that holds signing keys.
+packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev libdbus-1-dev)
 if [ "$purpose" = test ]; then
   packages+=(xvfb webkit2gtk-driver xclip dbus x11-utils)
 fi

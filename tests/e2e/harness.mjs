@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { remote } from 'webdriverio';
 
 const root = resolve(import.meta.dirname, '../..');
+// Test keys stay beside the scratch databases (the app and the CLI both inherit this),
+// never in the desktop's keyring of whoever runs the tests.
+process.env.CANDOR_KEYRING ??= 'off';
 export const APP = process.env.CANDOR_APP ?? join(root, 'target/debug/candor-app');
 
 const started = [];

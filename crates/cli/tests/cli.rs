@@ -17,6 +17,8 @@ fn candor(db: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .arg(db)
         .args(args)
         .env_remove("CANDOR_DB")
+        // Test keys stay beside the scratch database, never in the desktop's keyring.
+        .env("CANDOR_KEYRING", "off")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -708,4 +710,29 @@ fn export_is_a_draft_until_approved_then_final_and_published() {
         &candor(&db, &["export", &id, "--format", "pdf"], None),
         "not an export format",
     );
+}
+
+#[test]
+fn without_a_desktop_keyring_a_key_goes_to_a_private_file_beside_the_database() {
+    let (dir, db) = temp_db();
+    // The keyring is asked for (no CANDOR_KEYRING=off), but no Secret Service answers.
+    let run = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["--db", db.to_str().unwrap(), "--as", "dana", "incident", "new", "--title", "Exports stalled"])
+        .env_remove("CANDOR_DB")
+        .env_remove("CANDOR_KEYRING")
+        .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", dir.path().join("no-bus").display()))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let keys: Vec<_> = std::fs::read_dir(db.with_file_name("candor.db.keys"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&keys[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+    }
 }

@@ -14,6 +14,8 @@ fn candor(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
         .arg(db)
         .args(args)
         .env_remove("CANDOR_DB")
+        // Test keys stay beside the scratch database, never in the desktop's keyring.
+        .env("CANDOR_KEYRING", "off")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

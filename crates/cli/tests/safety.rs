@@ -11,6 +11,7 @@ use std::time::Duration;
 
 fn candor(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_candor"));
+    c.env("CANDOR_KEYRING", "off");
     c.arg("--db")
         .arg(db)
         .env_remove("CANDOR_DB")

@@ -78,10 +78,13 @@ impl Workspace {
     }
 
     fn opened(
-        store: Store,
+        mut store: Store,
         acting_as: Option<String>,
         lock: Option<AppLock>,
     ) -> Outcome<Workspace> {
+        // People's private keys go to the desktop's keyring where there is one, unless
+        // CANDOR_KEYRING=off (tests and scratch databases keep theirs beside the file).
+        store.use_os_keyring(std::env::var("CANDOR_KEYRING").map_or(true, |v| v != "off"));
         let (actor, actor_given) = identity::decide(&store, acting_as);
         let mut workspace = Workspace {
             rules: Err(String::new()),

@@ -1,7 +1,9 @@
 //! People's keys. Each name that acts in this file has one Ed25519 key: made here the first
-//! time the name signs or saves (its private half in a file only the user can read, in a
-//! folder beside the database), or pinned from a review package after the importer
-//! confirmed its fingerprint. The database holds public keys only.
+//! time the name signs or saves, or pinned from a review package after the importer
+//! confirmed its fingerprint. The database holds public keys only. A private half made
+//! here goes into the desktop's keyring (the Secret Service on Linux, the Keychain,
+//! the Windows Credential Manager) when the caller allows it and one answers; otherwise
+//! into a file only the user can read, in a folder beside the database.
 
 use crate::time::now_stamp;
 use crate::{Store, StoreError};
@@ -23,10 +25,15 @@ pub struct PersonKey {
     pub pinned_by: String,
 }
 
+/// The entries Candor keeps in the desktop's keyring: one per key, named by its public half.
+const KEYRING_SERVICE: &str = "Candor signing key";
+
 /// The private keys loaded so far, and where they live.
-pub(crate) struct Keyring {
+pub(crate) struct KeyStore {
     dir: PathBuf,
     loaded: HashMap<String, Arc<Signer>>,
+    /// Whether to try the desktop's keyring before the folder beside the database.
+    pub(crate) use_os_keyring: bool,
 }
 
 /// The folder beside `db` that holds the private keys of the people acting in it.
@@ -38,12 +45,20 @@ pub fn key_dir(db: &Path) -> PathBuf {
     db.with_file_name(format!("{name}.keys"))
 }
 
-impl Keyring {
-    pub(crate) fn beside(db: &Path) -> Keyring {
-        Keyring {
+impl KeyStore {
+    pub(crate) fn beside(db: &Path) -> KeyStore {
+        KeyStore {
             dir: key_dir(db),
             loaded: HashMap::new(),
+            use_os_keyring: false,
         }
+    }
+
+    fn os_entry(&self, public_key: &str) -> Option<keyring::Entry> {
+        if !self.use_os_keyring {
+            return None;
+        }
+        keyring::Entry::new(KEYRING_SERVICE, public_key).ok()
     }
 
     fn file(&self, public_key: &str) -> PathBuf {
@@ -51,7 +66,11 @@ impl Keyring {
     }
 
     /// The signer for `name`: its key loaded, or made now when the name has none.
-    pub(crate) fn signer(&mut self, conn: &Connection, name: &str) -> Result<Arc<Signer>, StoreError> {
+    pub(crate) fn signer(
+        &mut self,
+        conn: &Connection,
+        name: &str,
+    ) -> Result<Arc<Signer>, StoreError> {
         let name = name.trim();
         let folded = name.to_lowercase();
         if let Some(s) = self.loaded.get(&folded) {
@@ -88,7 +107,13 @@ impl Keyring {
                 self.dir.display()
             ))
         };
-        let text = std::fs::read_to_string(&path).map_err(|_| missing())?;
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(_) => self
+                .os_entry(public_key)
+                .and_then(|e| e.get_password().ok())
+                .ok_or_else(missing)?,
+        };
         let signer = Signer::from_secret_hex(&text).ok_or_else(missing)?;
         if signer.public_key() != public_key {
             return Err(missing());
@@ -101,7 +126,17 @@ impl Keyring {
         getrandom::fill(&mut secret)
             .map_err(|e| StoreError::Internal(format!("no randomness for a new key: {e}")))?;
         let signer = Signer::from_secret(secret);
-        write_private(&self.dir, &self.file(&signer.public_key()), &signer.secret_hex())?;
+        let public_key = signer.public_key();
+        if let Some(entry) = self.os_entry(&public_key) {
+            match entry.set_password(&signer.secret_hex()) {
+                Ok(()) => {
+                    tracing::info!("the private key {} is in the desktop keyring", signer.fingerprint());
+                    return Ok(signer);
+                }
+                Err(e) => tracing::info!("no desktop keyring ({e}); the private key goes beside the database"),
+            }
+        }
+        write_private(&self.dir, &self.file(&public_key), &signer.secret_hex())?;
         Ok(signer)
     }
 
@@ -171,7 +206,7 @@ pub(crate) fn pin(conn: &Connection, name: &str, public_key: &str, by: &str) -> 
 /// Signs the audit log's last entry in the name of whoever wrote it, when it changed. An
 /// entry written in a name that cannot sign here (a reviewer's pinned key) leaves the head
 /// as it was: the entries before it stay covered.
-pub(crate) fn seal(conn: &Connection, keys: &mut Keyring) -> Result<(), StoreError> {
+pub(crate) fn seal(conn: &Connection, keys: &mut KeyStore) -> Result<(), StoreError> {
     let last: Option<(i64, String, String)> = conn
         .query_row(
             "SELECT id, hash, actor FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -230,6 +265,12 @@ pub(crate) fn head_break(conn: &Connection) -> Result<Option<i64>, StoreError> {
 }
 
 impl Store {
+    /// Lets new private keys go into the desktop's keyring when one answers. Off unless
+    /// asked for, so tests and tools working on scratch files never touch it.
+    pub fn use_os_keyring(&mut self, on: bool) {
+        self.keys.use_os_keyring = on;
+    }
+
     /// Every key this file knows, by name.
     pub fn person_keys(&self) -> Result<Vec<PersonKey>, StoreError> {
         self.read(|conn| {

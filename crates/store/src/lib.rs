@@ -53,7 +53,7 @@ pub struct Store {
     /// Where the audit log's hash chain broke, as found when the file was opened.
     audit_break: Option<ChainBreak>,
     /// The private keys of the people acting here, loaded as they sign.
-    keys: keys::Keyring,
+    keys: keys::KeyStore,
 }
 
 impl Store {
@@ -66,7 +66,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             audit_break: None,
-            keys: keys::Keyring::beside(path),
+            keys: keys::KeyStore::beside(path),
         };
         store.audit_break = store.verify_audit_log()?;
         if backup::due(path) && store.holds_data()? {

@@ -26,7 +26,9 @@ impl Store {
             .restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| StoreError::from(e).located(&path))?;
         // Opened afresh: an older backup is migrated, and its audit log verified.
+        let os_keyring = self.keys.use_os_keyring;
         *self = Store::open(&path)?;
+        self.keys.use_os_keyring = os_keyring;
         Ok(())
     }
 }
