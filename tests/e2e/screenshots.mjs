@@ -102,6 +102,36 @@ try {
       stopAll();
     }
   }
+
+  // The import preview of a Slack export, on an incident of its own.
+  const slackId = candor([
+    'incident', 'new', '--title', 'Card payments failing', '--zone', 'UTC',
+    '--started', '2026-11-03 13:58', '--resolved', '2026-11-03 14:41',
+  ]);
+  const driver = await startDriver({ database: db.path, actingAs: 'Dana Whitfield', extraEnv: { GTK_THEME: 'Adwaita' } });
+  const browser = await driver.open();
+  try {
+    await until(async () => (await browser.$('.incident-row').isExisting()) || browser.$('.step-rail').isExisting(), 'the window');
+    if (!(await browser.$('.incident-row').isExisting())) await browser.$('button*=Incidents').click();
+    const row = await browser.$(`.incident-row*=Card payments failing`);
+    await until(() => row.isDisplayed(), 'the incident list');
+    await row.click();
+    await until(() => browser.$('[data-step="log"]').isDisplayed(), 'the wizard');
+    await browser.$('[data-step="log"]').click();
+    await browser.$('[data-testid="log-import-file"]').addValue(join(root, 'tests/fixtures/imports/slack-export.zip'));
+    const choice = await browser.$('[data-testid="slack-channel"]');
+    await until(() => choice.isDisplayed(), 'the channel choice');
+    await choice.selectByAttribute('value', 'inc-checkout');
+    await until(async () => (await browser.$$('.import-preview tbody tr').length) === 5, 'the channel read');
+    await browser.execute(() => document.querySelector('.import-preview')?.scrollIntoView({ block: 'start' }));
+    await new Promise((r) => setTimeout(r, 500));
+    const out = join(root, 'assets/screenshots/slack-import.png');
+    execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', out]);
+    console.log(`wrote ${out} (incident ${slackId})`);
+  } finally {
+    await browser.deleteSession();
+    stopAll();
+  }
 } finally {
   stopAll();
   db.remove();

@@ -7,7 +7,9 @@ mod commands;
 
 use candor_operations::{OperationError, Workspace};
 use clap::{Parser, Subcommand};
-use commands::{DbCommand, IncidentCommand, LetterCommand, PackageCommand, ReviewCommand};
+use commands::{
+    DbCommand, IncidentCommand, LetterCommand, LogCommand, PackageCommand, ReviewCommand,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,6 +41,9 @@ enum Command {
     /// Write and read the letter of an incident
     #[command(subcommand)]
     Letter(LetterCommand),
+    /// Import and list the incident log: what happened, as it happened
+    #[command(subcommand)]
+    Log(LogCommand),
     /// Approve, ask for changes, and see where a letter stands
     #[command(subcommand)]
     Review(ReviewCommand),
@@ -100,6 +105,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Check(args) => args.run(),
         Command::Incident(c) => c.run(&mut open()?),
         Command::Letter(c) => c.run(&mut open()?),
+        Command::Log(c) => c.run(&mut open()?),
         Command::Review(c) => c.run(&mut open()?),
         Command::Package(c) => c.run(&mut open()?),
         Command::Db(c) => c.run(&mut open()?),

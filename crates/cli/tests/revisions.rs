@@ -4,31 +4,11 @@
 //! `candor letter set --if-revision N`: a script that read the letter, then writes it,
 //! never overwrites words saved in between.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
+use common::candor;
 
-fn candor(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CANDOR_DB")
-        // Test keys stay beside the scratch database, never in the desktop's keyring.
-        .env("CANDOR_KEYRING", "off")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use std::path::Path;
+
 
 fn summary_and_revision(db: &Path) -> (String, i64) {
     let (_, out, _) = candor(db, &["letter", "show", "1", "--format", "json"], "");

@@ -46,6 +46,8 @@ fn generate() -> String {
         ImportFormat::decl(&cfg),
         ImportProblem::decl(&cfg),
         ImportPreview::decl(&cfg),
+        ImportOptions::decl(&cfg),
+        SuggestedTimes::decl(&cfg),
         ActionStatus::decl(&cfg),
         ActionItem::decl(&cfg),
         ActionItemDraft::decl(&cfg),

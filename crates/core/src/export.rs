@@ -6,6 +6,7 @@
 mod html;
 mod plain;
 pub mod seal;
+pub mod status;
 mod technical;
 
 pub use html::{letter_email_html, letter_html, safe_html};
@@ -38,6 +39,12 @@ pub enum ExportFormat {
     Text,
     TechnicalHtml,
     TechnicalMarkdown,
+    /// What "Copy for e-mail" puts on the clipboard: HTML with the styles inline.
+    EmailHtml,
+    /// Atlassian Statuspage's postmortem request bodies.
+    Statuspage,
+    /// A PagerDuty status page's postmortem request body.
+    PagerdutyStatus,
 }
 
 impl ExportFormat {
@@ -47,7 +54,8 @@ impl ExportFormat {
 
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Html | ExportFormat::TechnicalHtml => "html",
+            ExportFormat::Html | ExportFormat::TechnicalHtml | ExportFormat::EmailHtml => "html",
+            ExportFormat::Statuspage | ExportFormat::PagerdutyStatus => "json",
             ExportFormat::Markdown | ExportFormat::TechnicalMarkdown => "md",
             ExportFormat::Text => "txt",
         }
@@ -62,20 +70,29 @@ impl ExportFormat {
         )
     }
 
-    /// Renders `incident` in this form.
+    /// A status page is sent only an approved letter: there is no DRAFT mark there.
+    pub fn is_status_page(self) -> bool {
+        matches!(self, ExportFormat::Statuspage | ExportFormat::PagerdutyStatus)
+    }
+
+    /// Renders `incident` in this form; refused with the reason when the letter does not
+    /// fit the form (too long for a status page).
     pub fn render(
         self,
         incident: &Incident,
         skipped: &[SectionKey],
         opts: &ExportOptions,
-    ) -> String {
-        match self {
+    ) -> Result<String, String> {
+        Ok(match self {
             ExportFormat::Html => letter_html(incident, skipped, opts),
             ExportFormat::Markdown => letter_markdown(incident, skipped, opts),
             ExportFormat::Text => letter_text(incident, skipped, opts),
             ExportFormat::TechnicalHtml => technical_html(incident),
             ExportFormat::TechnicalMarkdown => technical_markdown(incident),
-        }
+            ExportFormat::EmailHtml => letter_email_html(incident, skipped, opts),
+            ExportFormat::Statuspage => status::statuspage_payload(incident, skipped, opts),
+            ExportFormat::PagerdutyStatus => status::pagerduty_payload(incident, skipped, opts)?,
+        })
     }
 }
 
@@ -89,10 +106,13 @@ impl std::str::FromStr for ExportFormat {
             ExportFormat::Text,
             ExportFormat::TechnicalHtml,
             ExportFormat::TechnicalMarkdown,
+            ExportFormat::EmailHtml,
+            ExportFormat::Statuspage,
+            ExportFormat::PagerdutyStatus,
         ]
         .into_iter()
         .find(|f| f.key() == s.trim())
-        .ok_or_else(|| format!("\"{}\" is not an export format: use html, markdown, text, technical-html or technical-markdown", s.trim()))
+        .ok_or_else(|| format!("\"{}\" is not an export format: use html, markdown, text, email-html, statuspage, pagerduty-status, technical-html or technical-markdown", s.trim()))
     }
 }
 
@@ -120,6 +140,14 @@ pub struct ExportPlan {
     pub has_logo: bool,
 }
 
+/// How a status page export is delivered: whether subscribers are told, and (PagerDuty)
+/// which post the postmortem belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Delivery {
+    pub notify_subscribers: bool,
+    pub status_post: String,
+}
+
 /// What an export says besides the letter.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
@@ -130,6 +158,10 @@ pub struct ExportOptions {
     pub draft_reasons: Option<Vec<String>>,
     /// The date the letter carries.
     pub date: DateTime<Utc>,
+    /// Status pages: tell their subscribers when the postmortem is published.
+    pub notify_subscribers: bool,
+    /// PagerDuty status pages: the id of the post the postmortem belongs to.
+    pub status_post: String,
 }
 
 /// `2026-10-26-core-network-outage.html`: the incident's start date (in its zone, else the

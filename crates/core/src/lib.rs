@@ -27,8 +27,8 @@ pub use letter::{
     section_state,
 };
 pub use log::{
-    ImportFormat, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError, LogKind,
-    NewLogEntry,
+    ImportFormat, ImportOptions, ImportPreview, ImportProblem, LogEntry, LogEntryDraft, LogError,
+    LogKind, NewLogEntry, SuggestedTimes,
 };
 pub use section::{SectionKey, View};
 

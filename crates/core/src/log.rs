@@ -1,5 +1,6 @@
 //! The incident log: what happened and what was done, as it happened; importing it from
-//! CSV or JSON lines; and turning marked entries into the summary's timeline.
+//! CSV, JSON lines and the tools incidents are run in (Slack, PagerDuty, Statuspage,
+//! incident.io); and turning marked entries into the summary's timeline.
 
 use crate::facts::{FactsError, parse_time};
 use chrono::{DateTime, Utc};
@@ -151,157 +152,17 @@ pub fn timeline_markdown(entries: &[LogEntry], zone: Tz) -> String {
         .collect()
 }
 
-/// One row of an import that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ImportProblem {
-    /// 1-based line of the file (for CSV, the header is line 1).
-    pub line: u32,
-    pub message: String,
-}
+mod import;
+mod incident_io;
+mod pagerduty;
+mod slack;
+mod statuspage;
 
-/// What an import file holds: the rows that can be imported and the ones that cannot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ImportPreview {
-    pub entries: Vec<NewLogEntry>,
-    pub problems: Vec<ImportProblem>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ImportFormat {
-    Csv,
-    Jsonl,
-}
-
-/// The most rows one import takes; a larger file is refused whole.
-pub const IMPORT_MAX_ROWS: usize = 10_000;
-
-/// Reads a log file. CSV needs a header naming `time` and `text` (and optionally `author`,
-/// `kind`, `use_in_letter`) in any order; JSON lines are objects with the same keys.
-/// Times without an offset are read in `zone`. A row that cannot be read is reported with
-/// its line and left out; the rest are returned.
-pub fn parse_log_import(
-    text: &str,
-    format: ImportFormat,
-    zone: Tz,
-) -> Result<ImportPreview, ImportProblem> {
-    let rows = match format {
-        ImportFormat::Csv => csv_rows(text)?,
-        ImportFormat::Jsonl => jsonl_rows(text),
-    };
-    if rows.len() > IMPORT_MAX_ROWS {
-        return Err(ImportProblem {
-            line: 0,
-            message: format!(
-                "the file has {} rows; Candor imports up to {IMPORT_MAX_ROWS} at a time",
-                rows.len()
-            ),
-        });
-    }
-    let mut preview = ImportPreview {
-        entries: Vec::new(),
-        problems: Vec::new(),
-    };
-    for (line, row) in rows {
-        match row.and_then(|r| r.into_entry(zone).map_err(|e| e.to_string())) {
-            Ok(entry) => preview.entries.push(entry),
-            Err(message) => preview.problems.push(ImportProblem { line, message }),
-        }
-    }
-    Ok(preview)
-}
-
-type Row = (u32, Result<LogEntryDraft, String>);
-
-fn truthy(s: &str) -> Result<bool, String> {
-    match s.trim().to_lowercase().as_str() {
-        "" | "0" | "false" | "no" | "n" => Ok(false),
-        "1" | "true" | "yes" | "y" | "x" => Ok(true),
-        other => Err(format!("use_in_letter must be yes or no, not \"{other}\"")),
-    }
-}
-
-fn csv_rows(text: &str) -> Result<Vec<Row>, ImportProblem> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header_problem = |message: String| ImportProblem { line: 1, message };
-    let headers = reader
-        .headers()
-        .map_err(|e| header_problem(format!("the header cannot be read: {e}")))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let (Some(time), Some(body)) = (column("time"), column("text")) else {
-        return Err(header_problem(
-            "the first line must name the columns, with at least time and text (and optionally author, kind, use_in_letter)".into(),
-        ));
-    };
-    let (author, kind, use_in_letter) = (column("author"), column("kind"), column("use_in_letter"));
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let (line, row) = match record {
-            Err(e) => (
-                e.position().map_or(0, |p| p.line() as u32),
-                Err(format!("this row cannot be read: {e}")),
-            ),
-            Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line() as u32);
-                let field = |i: Option<usize>| i.and_then(|i| r.get(i)).unwrap_or("").to_string();
-                let row = (|| {
-                    Ok(LogEntryDraft {
-                        at: field(Some(time)),
-                        text: field(Some(body)),
-                        author: field(author),
-                        kind: field(kind).parse()?,
-                        use_in_letter: truthy(&field(use_in_letter))?,
-                    })
-                })();
-                (line, row)
-            }
-        };
-        rows.push((line, row));
-    }
-    Ok(rows)
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonRow {
-    time: String,
-    text: String,
-    #[serde(default)]
-    author: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    use_in_letter: bool,
-}
-
-fn jsonl_rows(text: &str) -> Vec<Row> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            let row = serde_json::from_str::<JsonRow>(l)
-                .map_err(|e| format!("not a log entry object: {e}"))
-                .and_then(|r| {
-                    Ok(LogEntryDraft {
-                        at: r.time,
-                        text: r.text,
-                        author: r.author,
-                        kind: r.kind.parse()?,
-                        use_in_letter: r.use_in_letter,
-                    })
-                });
-            (i as u32 + 1, row)
-        })
-        .collect()
-}
+pub use import::{
+    IMPORT_MAX_ROWS, ImportFormat, ImportOptions, ImportPreview, ImportProblem, SuggestedTimes,
+    detect_format, parse_log_import,
+};
+pub use slack::{SlackFiles, parse_slack};
 
 #[cfg(test)]
 mod tests {

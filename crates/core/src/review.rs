@@ -192,41 +192,6 @@ pub fn content_hash(content: &str) -> String {
     sha256_hex(content)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum DiffKind {
-    Equal,
-    Insert,
-    Delete,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct DiffSpan {
-    pub kind: DiffKind,
-    pub text: String,
-}
-
-/// What changed between two texts, word by word.
-pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
-    let diff = similar::TextDiff::from_words(old, new);
-    let mut out: Vec<DiffSpan> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            similar::ChangeTag::Equal => DiffKind::Equal,
-            similar::ChangeTag::Insert => DiffKind::Insert,
-            similar::ChangeTag::Delete => DiffKind::Delete,
-        };
-        match out.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(change.value()),
-            _ => out.push(DiffSpan {
-                kind,
-                text: change.value().to_string(),
-            }),
-        }
-    }
-    out
-}
-
 /// An approval with what it means now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ApprovalState {
@@ -409,8 +374,10 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
     }
 }
 
+mod diff;
 mod rule;
 pub mod signature;
+pub use diff::{DiffKind, DiffSpan, word_diff};
 pub use rule::{ApprovalRequest, approval_refusal};
 
 #[cfg(test)]

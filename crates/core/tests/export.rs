@@ -84,6 +84,8 @@ fn options(draft: bool) -> ExportOptions {
         draft_reasons: draft
             .then(|| vec!["no communications approval of the whole letter yet".into()]),
         date: at("2026-11-18T16:00:00Z"),
+        notify_subscribers: false,
+        status_post: String::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 pub use candor_core::export::ExportSettings;
 use candor_core::export::seal::{Verified, verify_letter as verify_letter_text};
-use candor_core::export::{ExportFormat, ExportPlan, Exported, file_name};
+use candor_core::export::{Delivery, ExportFormat, ExportPlan, Exported, file_name};
 use std::path::{Path, PathBuf};
 use candor_store::{COMPANY_SETTING, LOGO_SETTING};
 
@@ -38,18 +38,34 @@ impl Workspace {
     /// Renders the letter: final when approved (the export then publishes it), otherwise
     /// marked DRAFT with the reasons. Recorded in the audit log.
     pub fn export(&mut self, id: i64, format: ExportFormat) -> Outcome<Exported> {
+        self.export_delivered(id, format, &Delivery::default())
+    }
+
+    /// As [`Workspace::export`], with how a status page export is delivered.
+    pub fn export_delivered(
+        &mut self,
+        id: i64,
+        format: ExportFormat,
+        delivery: &Delivery,
+    ) -> Outcome<Exported> {
         let rules = self.rules()?;
         let actor = self.actor.clone();
         self.forget_reads();
         Ok(self
             .store
-            .atomically(|store| store.export(id, format, &rules, &actor))?)
+            .atomically(|store| store.export(id, format, delivery, &rules, &actor))?)
     }
 
     /// Renders the letter and writes it to `path`; a final HTML letter's signature goes
     /// beside it as `LETTER.sig.json`.
-    pub fn export_to(&mut self, id: i64, format: ExportFormat, path: &Path) -> Outcome<Exported> {
-        let exported = self.export(id, format)?;
+    pub fn export_to(
+        &mut self,
+        id: i64,
+        format: ExportFormat,
+        delivery: &Delivery,
+        path: &Path,
+    ) -> Outcome<Exported> {
+        let exported = self.export_delivered(id, format, delivery)?;
         crate::write_file(path, &exported.content)?;
         if let Some(signature) = &exported.signature {
             crate::write_file(&signature_path(path), signature)?;

@@ -11,6 +11,7 @@ mod error;
 mod export;
 mod identity;
 mod incidents;
+mod log_import;
 mod records;
 mod review;
 

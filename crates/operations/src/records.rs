@@ -1,15 +1,14 @@
 //! The incident's log of what happened and its action items.
 
-use candor_core::log::{parse_log_import, timeline_markdown};
+use candor_core::log::timeline_markdown;
 use candor_core::{
-    ActionItem, ActionItemDraft, ImportFormat, ImportPreview, LogEntry, LogEntryDraft, NewLogEntry,
-    action,
+    ActionItem, ActionItemDraft, LogEntry, LogEntryDraft, NewLogEntry, action,
 };
 
-use crate::{OperationError, Outcome, Workspace};
+use crate::{Outcome, Workspace};
 
 impl Workspace {
-    fn zone_of(&self, id: i64) -> Outcome<chrono_tz::Tz> {
+    pub(crate) fn zone_of(&self, id: i64) -> Outcome<chrono_tz::Tz> {
         Ok(self.store.incident(id)?.facts.time_zone()?)
     }
 
@@ -37,17 +36,6 @@ impl Workspace {
     pub fn delete_log_entry(&mut self, id: i64, entry_id: i64) -> Outcome<Vec<LogEntry>> {
         self.change(id, |store, _| store.delete_log_entry(id, entry_id))?;
         self.log(id)
-    }
-
-    /// What an import file would add, without storing anything.
-    pub fn preview_log_import(
-        &self,
-        id: i64,
-        text: &str,
-        format: ImportFormat,
-    ) -> Outcome<ImportPreview> {
-        parse_log_import(text, format, self.zone_of(id)?)
-            .map_err(|p| OperationError::Invalid(format!("line {}: {}", p.line, p.message)))
     }
 
     /// Adds the previewed entries, all or none.

@@ -7,7 +7,7 @@ use candor_core::LetterState;
 use candor_core::audit::sha256_hex;
 use candor_core::checks::RuleSet;
 use candor_core::export::{
-    ExportFormat, ExportOptions, Exported, file_name, letter_email_html, letter_text,
+    Delivery, ExportFormat, ExportOptions, Exported, file_name, letter_email_html, letter_text,
 };
 use candor_core::export::seal::{Sealing, seal};
 use chrono::Utc;
@@ -83,12 +83,15 @@ impl Store {
     fn export_options(
         &self,
         draft_reasons: Option<Vec<String>>,
+        delivery: &Delivery,
     ) -> Result<ExportOptions, StoreError> {
         Ok(ExportOptions {
             company: self.setting(COMPANY_SETTING)?.unwrap_or_default(),
             logo: self.setting(LOGO_SETTING)?,
             draft_reasons,
             date: Utc::now(),
+            notify_subscribers: delivery.notify_subscribers,
+            status_post: delivery.status_post.trim().to_string(),
         })
     }
 
@@ -98,16 +101,25 @@ impl Store {
         &mut self,
         id: i64,
         format: ExportFormat,
+        delivery: &Delivery,
         rules: &RuleSet,
         by: &str,
     ) -> Result<Exported, StoreError> {
         let technical = format.is_technical();
         let plan = self.plan(id, technical, rules, by)?;
-        let mut content = format.render(
-            &plan.incident,
-            &plan.skipped,
-            &self.export_options(plan.reasons.clone())?,
-        );
+        if format.is_status_page() && !plan.is_final {
+            return Err(StoreError::Refused(format!(
+                "a status page gets only an approved letter, and this one is not: {}",
+                plan.reasons.clone().unwrap_or_default().join("; ")
+            )));
+        }
+        let mut content = format
+            .render(
+                &plan.incident,
+                &plan.skipped,
+                &self.export_options(plan.reasons.clone(), delivery)?,
+            )
+            .map_err(StoreError::Refused)?;
         // A final letter in HTML is signed by whoever sends it out, with the approvals.
         let mut signature = None;
         if plan.is_final && format == ExportFormat::Html {
@@ -152,7 +164,7 @@ impl Store {
         by: &str,
     ) -> Result<Exported, StoreError> {
         let plan = self.plan(id, false, rules, by)?;
-        let opts = self.export_options(plan.reasons.clone())?;
+        let opts = self.export_options(plan.reasons.clone(), &Delivery::default())?;
         let html = letter_email_html(&plan.incident, &plan.skipped, &opts);
         let text = letter_text(&plan.incident, &plan.skipped, &opts);
         self.record(

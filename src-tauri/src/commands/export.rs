@@ -14,7 +14,7 @@ workspace_commands! {
     /// Renders the export and writes it to the file chosen in the save dialog (with the
     /// signature of a final letter beside it).
     fn export_letter(id: i64, format: ExportFormat, path: String) -> Exported =
-        |w| w.export_to(id, format, path.as_ref());
+        |w| w.export_to(id, format, &Default::default(), path.as_ref());
     /// Whether an export would be final, and the file name the save dialog suggests.
     fn export_plan(id: i64) -> ExportPlan = |w| w.export_plan(id);
     fn list_backups() -> Vec<BackupInfo> = |w| Ok(w.backups());

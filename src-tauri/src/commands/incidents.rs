@@ -2,7 +2,7 @@
 
 use crate::ipc::workspace_commands;
 use candor_core::{
-    ActionItem, ActionItemDraft, FactsDraft, ImportFormat, ImportPreview, Incident,
+    ActionItem, ActionItemDraft, FactsDraft, ImportFormat, ImportOptions, ImportPreview, Incident,
     IncidentSummary, LogEntry, LogEntryDraft, NewLogEntry, Place, SaveReceipt, SectionKey,
     SectionMark, SessionInfo, View,
 };
@@ -36,8 +36,15 @@ workspace_commands! {
     fn delete_log_entry(id: i64, entry_id: i64) -> Vec<LogEntry> =
         |w| w.delete_log_entry(id, entry_id);
     /// Reads an import file's text without storing anything.
-    fn preview_log_import(id: i64, text: String, format: ImportFormat) -> ImportPreview =
+    /// What a file the window read would add; with no format, told from the file.
+    fn preview_log_import(id: i64, text: String, format: Option<ImportFormat>) -> ImportPreview =
         |w| w.preview_log_import(id, &text, format);
+    /// What the file or Slack export (zip or folder) at `path` would add.
+    fn preview_log_file(id: i64, path: String, options: ImportOptions) -> ImportPreview =
+        |w| w.preview_log_file(id, path.as_ref(), None, options);
+    /// A time typed in the incident's zone, as the instant it names.
+    fn incident_time(id: i64, text: String) -> String =
+        |w| w.incident_time(id, "the time", &text).map(|t| t.to_rfc3339());
     fn import_log(id: i64, entries: Vec<NewLogEntry>) -> Vec<LogEntry> =
         |w| w.import_log(id, &entries);
     fn log_timeline(id: i64) -> String = |w| w.log_timeline(id);
@@ -50,4 +57,20 @@ workspace_commands! {
     fn actions_markdown(id: i64) -> String = |w| w.actions_markdown(id);
     fn remember_place(place: Option<Place>) -> () = |w| w.remember_place(place.as_ref());
     fn last_place() -> Option<Place> = |w| w.last_place();
+}
+
+/// Previews a zipped Slack export the window read from a file input (which gives bytes,
+/// not a path), sent raw rather than as a JSON array of numbers.
+#[tauri::command(async)]
+pub fn preview_slack_export(
+    state: tauri::State<'_, crate::AppState>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<ImportPreview, candor_core::ErrorBody> {
+    let tauri::ipc::InvokeBody::Raw(body) = request.body() else {
+        return Err(candor_core::ErrorBody::new(
+            candor_core::ErrorCode::InvalidInput,
+            "the Slack export did not arrive as a file".to_string(),
+        ));
+    };
+    state.with(|w| w.preview_slack_upload(body))
 }

@@ -142,15 +142,52 @@ export type NewLogEntry = { at: string, text: string, author: string, kind: LogK
 
 export type LogEntryDraft = { at: string, text: string, author: string, kind: LogKind, use_in_letter: boolean, };
 
-export type ImportFormat = "csv" | "jsonl";
+export type ImportFormat = "csv" | "jsonl" | "slack" | "pagerduty" | "statuspage" | "incident-io";
 
 export type ImportProblem = { 
 /**
- * 1-based line of the file (for CSV, the header is line 1).
+ * 1-based line of the file (for CSV, the header is line 1), or of the JSON text the
+ * entry starts on; 0 when the file has no lines to speak of.
  */
-line: number, message: string, };
+line: number, 
+/**
+ * Where, in words: "line 4", "log entry 3", "incident-db/2026-11-03.json, message 5".
+ */
+place: string, message: string, };
 
-export type ImportPreview = { entries: Array<NewLogEntry>, problems: Array<ImportProblem>, };
+export type ImportPreview = { format: ImportFormat, entries: Array<NewLogEntry>, problems: Array<ImportProblem>, 
+/**
+ * A Slack export's channels, to choose from.
+ */
+channels: Array<string>, 
+/**
+ * The channel read; none when the export has several and none was chosen.
+ */
+channel: string | null, 
+/**
+ * The people who wrote the entries, so the name checks know them.
+ */
+people: Array<string>, 
+/**
+ * Messages left out on purpose: joins, leaves, bots, outside the time window.
+ */
+skipped: number, 
+/**
+ * When the file says the incident started and was resolved (Statuspage).
+ */
+times: SuggestedTimes | null, 
+/**
+ * The time window a Slack channel was read in.
+ */
+since: string | null, until: string | null, };
+
+export type ImportOptions = { channel: string | null, since: string | null, until: string | null, 
+/**
+ * A Slack reaction's name (default `pushpin`, 📌).
+ */
+pin_reaction: string | null, include_chatter: boolean, };
+
+export type SuggestedTimes = { started: string | null, resolved: string | null, };
 
 export type ActionStatus = "planned" | "in_progress" | "done";
 
@@ -316,7 +353,7 @@ export type PackageKey = { name: string, fingerprint: string,
  */
 known: boolean, };
 
-export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown";
+export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown" | "email-html" | "statuspage" | "pagerduty-status";
 
 export type Exported = { content: string, 
 /**

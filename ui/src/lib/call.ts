@@ -25,6 +25,15 @@ export function toErrorBody(e: unknown): ErrorBody {
   return { code: 'internal', message: typeof e === 'string' ? e : 'Candor hit an unexpected problem.' };
 }
 
+/** A command that takes raw bytes (a file the user chose) rather than JSON arguments. */
+export async function callWithBytes<T>(command: string, bytes: Uint8Array): Promise<T> {
+  try {
+    return await invoke<T>(command, bytes);
+  } catch (e) {
+    throw toErrorBody(e);
+  }
+}
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);

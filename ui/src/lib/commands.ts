@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -14,7 +14,9 @@ export const commands = {
   addLogEntry: (id: number, draft: LogEntryDraft) => call<Array<LogEntry>>('add_log_entry', { id, draft }),
   updateLogEntry: (id: number, entryId: number, draft: LogEntryDraft) => call<Array<LogEntry>>('update_log_entry', { id, entryId, draft }),
   deleteLogEntry: (id: number, entryId: number) => call<Array<LogEntry>>('delete_log_entry', { id, entryId }),
-  previewLogImport: (id: number, text: string, format: ImportFormat) => call<ImportPreview>('preview_log_import', { id, text, format }),
+  previewLogImport: (id: number, text: string, format: ImportFormat | null) => call<ImportPreview>('preview_log_import', { id, text, format }),
+  previewLogFile: (id: number, path: string, options: ImportOptions) => call<ImportPreview>('preview_log_file', { id, path, options }),
+  incidentTime: (id: number, text: string) => call<string>('incident_time', { id, text }),
   importLog: (id: number, entries: Array<NewLogEntry>) => call<Array<LogEntry>>('import_log', { id, entries }),
   logTimeline: (id: number) => call<string>('log_timeline', { id }),
   addAction: (id: number, draft: ActionItemDraft) => call<Array<ActionItem>>('add_action', { id, draft }),

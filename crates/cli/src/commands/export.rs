@@ -1,6 +1,7 @@
 //! `candor export ID --format F` and `candor verify LETTER.html`.
 
 use crate::{Failure, Outcome};
+use candor_core::export::{Delivery, ExportFormat};
 use candor_operations::Workspace;
 use clap::Args;
 use std::path::PathBuf;
@@ -8,9 +9,16 @@ use std::path::PathBuf;
 #[derive(Args)]
 pub struct ExportArgs {
     id: i64,
-    /// html, markdown, text, technical-html or technical-markdown
+    /// html, markdown, text, email-html, statuspage, pagerduty-status, technical-html or
+    /// technical-markdown
     #[arg(long)]
     format: String,
+    /// statuspage, pagerduty-status: tell the page's subscribers when it is published
+    #[arg(long)]
+    notify_subscribers: bool,
+    /// pagerduty-status: the id of the status page post the postmortem belongs to
+    #[arg(long, value_name = "ID")]
+    post: Option<String>,
     /// Write to this file instead of standard output
     #[arg(long)]
     out: Option<PathBuf>,
@@ -25,9 +33,18 @@ impl ExportArgs {
         if let Some(company) = &self.company {
             workspace.set_company(company)?;
         }
+        let delivery = Delivery {
+            notify_subscribers: self.notify_subscribers,
+            status_post: self.post.clone().unwrap_or_default(),
+        };
+        if format == ExportFormat::PagerdutyStatus && delivery.status_post.trim().is_empty() {
+            return Err(Failure(
+                "a PagerDuty status page postmortem belongs to a post: name it with --post ID".into(),
+            ));
+        }
         match &self.out {
             Some(path) => {
-                let exported = workspace.export_to(self.id, format, path)?;
+                let exported = workspace.export_to(self.id, format, &delivery, path)?;
                 if exported.signature.is_some() {
                     eprintln!(
                         "candor: signed; the signature is in {}",
@@ -42,7 +59,7 @@ impl ExportArgs {
                 }
             }
             None => {
-                let exported = workspace.export(self.id, format)?;
+                let exported = workspace.export_delivered(self.id, format, &delivery)?;
                 if exported.signature.is_some() {
                     eprintln!(
                         "candor: the letter is signed, but its signature file is written only with --out"

@@ -5,11 +5,13 @@ pub mod db;
 pub mod export;
 pub mod incident;
 pub mod letter;
+pub mod log;
 pub mod review;
 
 pub use db::{DbCommand, PackageCommand};
 pub use incident::IncidentCommand;
 pub use letter::LetterCommand;
+pub use log::LogCommand;
 pub use review::ReviewCommand;
 
 use crate::Failure;

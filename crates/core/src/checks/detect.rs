@@ -16,7 +16,7 @@ pub use names::person_names;
 /// A pattern written here in the source. It is a literal that compiles, which the unit
 /// tests prove on every run (each static below is used by them), so failing to compile it
 /// would be a bug in this file, never something a user's text can cause.
-fn fixed(pattern: &str) -> Regex {
+pub(crate) fn fixed(pattern: &str) -> Regex {
     match Regex::new(pattern) {
         Ok(re) => re,
         Err(e) => panic!("a built-in pattern does not compile: {e}"),

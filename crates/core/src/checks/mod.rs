@@ -3,7 +3,7 @@
 //! longest-match automaton, patterns into regular expressions, and a few detectors
 //! (person names, vendor blame, leaks, structure, readability) add what a list cannot.
 
-mod detect;
+pub(crate) mod detect;
 mod engine;
 pub mod house;
 pub mod incident;
