@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "export_settings",
     "save_export_settings",
     "export_letter",
+    "status_page_preview",
     "export_plan",
     "copy_for_email",
     "list_backups",

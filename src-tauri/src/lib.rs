@@ -146,6 +146,7 @@ pub fn run() {
             commands::export::export_settings,
             commands::export::save_export_settings,
             commands::export::export_letter,
+            commands::export::status_page_preview,
             commands::export::export_plan,
             commands::export::list_backups,
             commands::export::back_up_now,

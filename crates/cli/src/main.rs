@@ -55,6 +55,8 @@ enum Command {
     Db(DbCommand),
     /// Write the letter out: final when approved, otherwise marked DRAFT
     Export(commands::export::ExportArgs),
+    /// Send the approved letter to a status page as the incident's postmortem (opt-in)
+    Publish(commands::publish::PublishArgs),
     /// Check a final HTML letter against the .sig.json beside it: say who approved it,
     /// or exactly what does not match (exit 1)
     Verify(commands::export::VerifyArgs),
@@ -112,5 +114,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Export(args) => args.run(&mut open()?),
         // Anyone sent a letter can check it; no database is needed.
         Command::Verify(args) => args.run(),
+        Command::Publish(args) if !args.needs_database() => args.save_key(),
+        Command::Publish(args) => args.run(&mut open()?),
     }
 }

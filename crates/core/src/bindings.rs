@@ -46,6 +46,7 @@ fn generate() -> String {
         ImportFormat::decl(&cfg),
         ImportProblem::decl(&cfg),
         ImportPreview::decl(&cfg),
+        crate::export::Delivery::decl(&cfg),
         ImportOptions::decl(&cfg),
         SuggestedTimes::decl(&cfg),
         ActionStatus::decl(&cfg),

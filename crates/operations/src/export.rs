@@ -83,6 +83,23 @@ impl Workspace {
             .atomically(|store| store.export_email(id, &rules, &actor))?)
     }
 
+    /// The letter as a status page would show it, for the export dialog's preview.
+    pub fn status_page_preview(&self, id: i64, format: ExportFormat) -> Outcome<String> {
+        let incident = self.store.incident(id)?;
+        let settings = self.export_settings()?;
+        let opts = candor_core::export::ExportOptions {
+            company: settings.company,
+            date: chrono::Utc::now(),
+            ..Default::default()
+        };
+        Ok(candor_core::export::status::shown_html(
+            format,
+            &incident,
+            &incident.skipped_sections(),
+            &opts,
+        ))
+    }
+
     /// Whether an export would be final, and the file name the save dialog suggests.
     pub fn export_plan(&mut self, id: i64) -> Outcome<ExportPlan> {
         let status = self.review_status(id)?;

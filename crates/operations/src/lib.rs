@@ -12,6 +12,7 @@ mod export;
 mod identity;
 mod incidents;
 mod log_import;
+mod publish;
 mod records;
 mod review;
 
@@ -22,6 +23,7 @@ pub use error::OperationError;
 pub use export::{ExportSettings, export_format, signature_path, verify_letter};
 pub use identity::PROFILE_SETTING;
 pub use incidents::IncidentRequest;
+pub use publish::{STATUSPAGE_URL, StatuspageTarget, save_statuspage_key};
 
 use candor_core::checks::{Dismissal, RuleSet, TextFindings};
 use candor_core::{Guidance, Incident};

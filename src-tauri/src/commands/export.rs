@@ -2,7 +2,7 @@
 //! clipboard and the start-up report.
 
 use crate::ipc::workspace_commands;
-use candor_core::export::{ExportFormat, ExportPlan, ExportSettings, Exported};
+use candor_core::export::{Delivery, ExportFormat, ExportPlan, ExportSettings, Exported};
 use candor_core::{BackupInfo, ErrorBody, ErrorCode, LogText};
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -13,8 +13,11 @@ workspace_commands! {
         |w| w.save_export_settings(settings);
     /// Renders the export and writes it to the file chosen in the save dialog (with the
     /// signature of a final letter beside it).
-    fn export_letter(id: i64, format: ExportFormat, path: String) -> Exported =
-        |w| w.export_to(id, format, &Default::default(), path.as_ref());
+    fn export_letter(id: i64, format: ExportFormat, path: String, delivery: Delivery) -> Exported =
+        |w| w.export_to(id, format, &delivery, path.as_ref());
+    /// The letter as a status page would show it.
+    fn status_page_preview(id: i64, format: ExportFormat) -> String =
+        |w| w.status_page_preview(id, format);
     /// Whether an export would be final, and the file name the save dialog suggests.
     fn export_plan(id: i64) -> ExportPlan = |w| w.export_plan(id);
     fn list_backups() -> Vec<BackupInfo> = |w| Ok(w.backups());

@@ -181,6 +181,8 @@ times: SuggestedTimes | null,
  */
 since: string | null, until: string | null, };
 
+export type Delivery = { notify_subscribers: boolean, status_post: string, };
+
 export type ImportOptions = { channel: string | null, since: string | null, until: string | null, 
 /**
  * A Slack reaction's name (default `pushpin`, 📌).

@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -47,7 +47,8 @@ export const commands = {
   importPackage: (text: string, trusted: Array<string>) => call<ImportOutcome>('import_package', { text, trusted }),
   exportSettings: () => call<ExportSettings>('export_settings'),
   saveExportSettings: (settings: ExportSettings) => call<ExportSettings>('save_export_settings', { settings }),
-  exportLetter: (id: number, format: ExportFormat, path: string) => call<Exported>('export_letter', { id, format, path }),
+  exportLetter: (id: number, format: ExportFormat, path: string, delivery: Delivery) => call<Exported>('export_letter', { id, format, path, delivery }),
+  statusPagePreview: (id: number, format: ExportFormat) => call<string>('status_page_preview', { id, format }),
   exportPlan: (id: number) => call<ExportPlan>('export_plan', { id }),
   listBackups: () => call<Array<BackupInfo>>('list_backups'),
   backUpNow: () => call<Array<BackupInfo>>('back_up_now'),

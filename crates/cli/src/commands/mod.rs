@@ -6,6 +6,7 @@ pub mod export;
 pub mod incident;
 pub mod letter;
 pub mod log;
+pub mod publish;
 pub mod review;
 
 pub use db::{DbCommand, PackageCommand};

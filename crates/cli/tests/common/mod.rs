@@ -5,8 +5,16 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Runs `candor --db DB ARGS` with `stdin` as its input: (exit code, stdout, stderr).
+#[allow(dead_code)] // Each test file uses what it needs of this module.
 pub fn candor(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
+    candor_with(db, args, stdin, &[])
+}
+
+/// As [`candor`], with more environment variables.
+#[allow(dead_code)]
+pub fn candor_with(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .envs(env.iter().copied())
         .arg("--db")
         .arg(db)
         .args(args)

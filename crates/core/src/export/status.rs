@@ -60,3 +60,20 @@ pub fn pagerduty_payload(
     });
     Ok(format!("{}\n", serde_json::to_string_pretty(&payload).unwrap_or_default()))
 }
+
+/// The letter as the status page will show it, for the export dialog's preview: the
+/// Markdown Statuspage renders, or the HTML PagerDuty shows. Empty for other formats.
+pub fn shown_html(
+    format: super::ExportFormat,
+    incident: &Incident,
+    skipped: &[SectionKey],
+    opts: &ExportOptions,
+) -> String {
+    match format {
+        super::ExportFormat::Statuspage => {
+            safe_html(&letter_markdown(incident, skipped, opts))
+        }
+        super::ExportFormat::PagerdutyStatus => pagerduty_message(incident, skipped),
+        _ => String::new(),
+    }
+}
