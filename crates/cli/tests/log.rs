@@ -107,3 +107,23 @@ fn a_damaged_file_of_each_format_exits_2_naming_where_and_changes_nothing() {
     assert_eq!(code, 2, "{err}");
     assert!(logged(&db).is_empty());
 }
+
+#[test]
+fn only_the_chosen_channel_and_days_are_read() {
+    let (dir, db) = incident();
+    // Another channel's file, and a day far from the incident, are never opened: damage
+    // there does not stop the import (a large export is mostly such files).
+    let export = dir.path().join("export");
+    for sub in ["inc-checkout", "general"] {
+        std::fs::create_dir_all(export.join(sub)).unwrap();
+    }
+    let src = Path::new(&fixture("slack")).to_path_buf();
+    for file in ["channels.json", "users.json", "inc-checkout/2026-11-03.json"] {
+        std::fs::copy(src.join(file), export.join(file)).unwrap();
+    }
+    std::fs::write(export.join("general/2026-11-03.json"), "[ damaged").unwrap();
+    std::fs::write(export.join("inc-checkout/2025-01-01.json"), "[ damaged").unwrap();
+    let (code, _, err) = candor(&db, &["log", "import", "1", export.to_str().unwrap(), "--channel", "inc-checkout"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(logged(&db).len(), 5);
+}

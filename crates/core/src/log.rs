@@ -162,7 +162,7 @@ pub use import::{
     IMPORT_MAX_ROWS, ImportFormat, ImportOptions, ImportPreview, ImportProblem, SuggestedTimes,
     detect_format, parse_log_import,
 };
-pub use slack::{SlackFiles, parse_slack};
+pub use slack::{SlackFiles, parse_slack, slack_channels};
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 
 use candor_core::log::{
     ImportFormat, ImportOptions, ImportPreview, SlackFiles, detect_format, parse_log_import,
-    parse_slack,
+    parse_slack, slack_channels,
 };
 use chrono::Duration;
 use std::io::Read;
@@ -19,8 +19,64 @@ fn refused(place: &str, message: &str) -> OperationError {
     OperationError::Invalid(format!("{place}: {message}"))
 }
 
+/// Which files of a Slack export to read: the top-level lists always, and of the day
+/// files only the chosen channel's, within a day of the time window. A 100 MB export is
+/// mostly other channels and other days; those are listed, never decompressed or parsed.
+struct Wanted<'a> {
+    options: &'a ImportOptions,
+}
+
+impl Wanted<'_> {
+    fn load(&self, rel: &str) -> bool {
+        let Some((dir, file)) = rel.split_once('/') else {
+            return true;
+        };
+        let Some(channel) = &self.options.channel else {
+            return false;
+        };
+        if dir != channel.trim().trim_start_matches('#') {
+            return false;
+        }
+        let Ok(day) = chrono::NaiveDate::parse_from_str(file.trim_end_matches(".json"), "%Y-%m-%d") else {
+            return true;
+        };
+        let slack = Duration::days(1);
+        self.options.since.is_none_or(|s| day >= (s - slack).date_naive())
+            && self.options.until.is_none_or(|u| day <= (u + slack).date_naive())
+    }
+}
+
+/// With no channel chosen and only one in the export, that one: true when it was chosen
+/// here and its day files still need reading.
+fn only_channel(options: &mut ImportOptions, files: &SlackFiles) -> bool {
+    if options.channel.is_some() {
+        return false;
+    }
+    match slack_channels(files).as_slice() {
+        [only] => {
+            options.channel = Some(only.clone());
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Adds a file the export holds: its text when wanted, otherwise only its folder, so the
+/// channel is still listed.
+fn take(files: &mut SlackFiles, wanted: &Wanted<'_>, rel: &str, text: impl FnOnce() -> Outcome<String>) -> Outcome<()> {
+    if !rel.ends_with(".json") {
+        return Ok(());
+    }
+    if wanted.load(rel) {
+        files.insert(rel.to_string(), text()?);
+    } else if let Some((dir, _)) = rel.split_once('/') {
+        files.entry(format!("{dir}/")).or_default();
+    }
+    Ok(())
+}
+
 /// The JSON files of a Slack export, from its folder or its zip.
-fn slack_files(path: &Path) -> Outcome<SlackFiles> {
+fn slack_files(path: &Path, wanted: &Wanted<'_>) -> Outcome<SlackFiles> {
     let mut files = SlackFiles::new();
     if path.is_dir() {
         let mut stack = vec![path.to_path_buf()];
@@ -29,28 +85,38 @@ fn slack_files(path: &Path) -> Outcome<SlackFiles> {
                 let p = entry.map_err(|e| OperationError::reading(&dir, &e))?.path();
                 if p.is_dir() {
                     stack.push(p);
-                } else if p.extension().is_some_and(|e| e == "json")
-                    && let Ok(rel) = p.strip_prefix(path)
-                {
-                    let text = crate::read_text_file(&p)?;
-                    files.insert(rel.to_string_lossy().replace('\\', "/"), text);
+                } else if let Ok(rel) = p.strip_prefix(path) {
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    take(&mut files, wanted, &rel, || crate::read_text_file(&p))?;
                 }
             }
         }
         return Ok(files);
     }
     let file = std::fs::File::open(path).map_err(|e| OperationError::reading(path, &e))?;
-    zipped_slack_files(file, &path.display().to_string())
+    zipped_slack_files(file, &path.display().to_string(), wanted)
 }
 
-/// The JSON files of a zipped Slack export.
-fn zipped_slack_files(reader: impl Read + std::io::Seek, name: &str) -> Outcome<SlackFiles> {
+/// The JSON files of a zipped Slack export. An export zipped with its own top folder reads
+/// the same as one without.
+fn zipped_slack_files(
+    reader: impl Read + std::io::Seek,
+    name: &str,
+    wanted: &Wanted<'_>,
+) -> Outcome<SlackFiles> {
     let mut files = SlackFiles::new();
     let mut archive = zip::ZipArchive::new(reader).map_err(|_| {
         OperationError::Invalid(format!(
             "{name} is not a Slack export: it is neither a folder nor a readable zip file"
         ))
     })?;
+    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let root = names
+        .iter()
+        .find_map(|n| n.strip_suffix("channels.json").filter(|r| r.ends_with('/') && !r[..r.len() - 1].contains('/')))
+        .filter(|_| !names.iter().any(|n| n == "channels.json"))
+        .unwrap_or("")
+        .to_string();
     let mut total = 0u64;
     for i in 0..archive.len() {
         let mut entry = archive
@@ -59,32 +125,24 @@ fn zipped_slack_files(reader: impl Read + std::io::Seek, name: &str) -> Outcome<
         let Some(inner) = entry.enclosed_name() else {
             continue;
         };
-        if entry.is_dir() || inner.extension().is_none_or(|e| e != "json") {
+        let full = inner.to_string_lossy().replace('\\', "/");
+        let Some(rel) = full.strip_prefix(&root) else {
+            continue;
+        };
+        if entry.is_dir() {
             continue;
         }
-        total += entry.size();
-        if total > SLACK_MAX_BYTES {
-            return Err(refused(name, "the export is larger than 1 GB unpacked"));
-        }
-        let mut text = String::new();
-        entry.read_to_string(&mut text).map_err(|_| {
-            refused(&inner.display().to_string(), "this file of the export is not UTF-8 JSON")
+        take(&mut files, wanted, rel, || {
+            total += entry.size();
+            if total > SLACK_MAX_BYTES {
+                return Err(refused(name, "the export is larger than 1 GB unpacked"));
+            }
+            let mut text = String::new();
+            entry
+                .read_to_string(&mut text)
+                .map_err(|_| refused(rel, "this file of the export is not UTF-8 JSON"))?;
+            Ok(text)
         })?;
-        // An export zipped with its own top folder reads the same as one without.
-        let rel = inner.to_string_lossy().replace('\\', "/");
-        files.insert(rel, text);
-    }
-    let roots: std::collections::BTreeSet<&str> =
-        files.keys().filter_map(|k| k.split_once('/').map(|(d, _)| d)).collect();
-    if !files.contains_key("channels.json")
-        && let [root] = roots.into_iter().collect::<Vec<_>>().as_slice()
-        && files.contains_key(&format!("{root}/channels.json"))
-    {
-        let prefix = format!("{root}/");
-        files = files
-            .into_iter()
-            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|k| (k.to_string(), v)))
-            .collect();
     }
     Ok(files)
 }
@@ -115,8 +173,12 @@ impl Workspace {
     ) -> Outcome<ImportPreview> {
         let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         if format == Some(ImportFormat::Slack) || path.is_dir() || is_zip {
-            let files = slack_files(path)?;
-            return self.preview_slack(id, &files, options);
+            let mut options = self.slack_window(id, options)?;
+            let mut files = slack_files(path, &Wanted { options: &options })?;
+            if only_channel(&mut options, &files) {
+                files = slack_files(path, &Wanted { options: &options })?;
+            }
+            return parse_slack(&files, &options).map_err(|p| refused(&p.place, &p.message));
         }
         let text = crate::read_text_file(path)?;
         self.preview_log_import(id, &text, format)
@@ -142,17 +204,24 @@ impl Workspace {
 
     /// What a zipped Slack export, read by the window into memory, would add.
     pub fn preview_slack_zip(&self, id: i64, zip: Vec<u8>, options: ImportOptions) -> Outcome<ImportPreview> {
-        let files = zipped_slack_files(std::io::Cursor::new(zip), "the Slack export")?;
-        self.preview_slack(id, &files, options)
+        let mut options = self.slack_window(id, options)?;
+        let read = |options: &ImportOptions| {
+            zipped_slack_files(std::io::Cursor::new(&zip), "the Slack export", &Wanted { options })
+        };
+        let mut files = read(&options)?;
+        if only_channel(&mut options, &files) {
+            files = read(&options)?;
+        }
+        parse_slack(&files, &options).map_err(|p| refused(&p.place, &p.message))
     }
 
-    /// One channel of a Slack export, by default from an hour before the incident started
-    /// to an hour after it was resolved.
-    fn preview_slack(&self, id: i64, files: &SlackFiles, mut options: ImportOptions) -> Outcome<ImportPreview> {
+    /// The time window a Slack channel is read in: as asked, else from an hour before the
+    /// incident started to an hour after it was resolved.
+    fn slack_window(&self, id: i64, mut options: ImportOptions) -> Outcome<ImportOptions> {
         let facts = self.store.incident(id)?.facts;
         options.since = options.since.or(facts.started.map(|t| t - Duration::hours(1)));
         options.until = options.until.or(facts.resolved.map(|t| t + Duration::hours(1)));
-        parse_slack(files, &options).map_err(|p| refused(&p.place, &p.message))
+        Ok(options)
     }
 
     /// A time as typed for incident `id`: without an offset it is read in the incident's zone.

@@ -137,6 +137,12 @@ fn channel_names(files: &SlackFiles, listed: Option<&Value>) -> Vec<String> {
     names
 }
 
+/// The channels a Slack export holds, by name.
+pub fn slack_channels(files: &SlackFiles) -> Vec<String> {
+    let listed = parse_json(files, "channels.json").ok().flatten();
+    channel_names(files, listed.as_ref())
+}
+
 /// Reads one channel of a Slack export. With no channel chosen and several in the export,
 /// the preview lists them and holds no entries.
 pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<ImportPreview, ImportProblem> {
