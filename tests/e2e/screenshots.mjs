@@ -96,6 +96,22 @@ try {
         await browser.$('button=Cancel').click();
         elsewhere.remove();
         await browser.$('button=Write').click();
+
+        // The history of "Where we went wrong": the version before the careless sentence.
+        await until(() => browser.$('[data-step="wrong"]').isDisplayed(), 'the wizard');
+        await browser.$('[data-step="wrong"]').click();
+        await browser.$('[data-testid="open-history"]').click();
+        const history = await browser.$('[data-testid="history"]');
+        await until(async () => (await history.$$('.versions button').length) >= 2, 'the versions');
+        const versions = await history.$$('.versions button');
+        await versions[versions.length - 1].click();
+        await until(async () => (await history.getText()).includes('Restore this version'), 'a version chosen');
+        await browser.execute(() => document.querySelector('.history-panel')?.scrollIntoView({ block: 'start' }));
+        await new Promise((r) => setTimeout(r, 500));
+        const historyShot = join(root, 'assets/screenshots/history.png');
+        execFileSync('import', ['-display', driver.display, '-window', 'root', '-crop', '1280x820+0+0', historyShot]);
+        console.log(`wrote ${historyShot}`);
+        await history.$('button=Close').click();
       }
     } finally {
       await browser.deleteSession();

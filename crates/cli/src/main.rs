@@ -41,6 +41,8 @@ enum Command {
     /// Write and read the letter of an incident
     #[command(subcommand)]
     Letter(LetterCommand),
+    /// The versions of one section's text, and setting it back to one
+    History(commands::history::HistoryArgs),
     /// Import and list the incident log: what happened, as it happened
     #[command(subcommand)]
     Log(LogCommand),
@@ -108,6 +110,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Incident(c) => c.run(&mut open()?),
         Command::Letter(c) => c.run(&mut open()?),
         Command::Log(c) => c.run(&mut open()?),
+        Command::History(args) => args.run(&mut open()?),
         Command::Review(c) => c.run(&mut open()?),
         Command::Package(c) => c.run(&mut open()?),
         Command::Db(c) => c.run(&mut open()?),

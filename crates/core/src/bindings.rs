@@ -48,6 +48,7 @@ fn generate() -> String {
         ImportPreview::decl(&cfg),
         crate::export::Delivery::decl(&cfg),
         ImportOptions::decl(&cfg),
+        crate::history::Version::decl(&cfg),
         SuggestedTimes::decl(&cfg),
         ActionStatus::decl(&cfg),
         ActionItem::decl(&cfg),

@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod facts;
 pub mod guidance;
+pub mod history;
 pub mod letter;
 pub mod log;
 pub mod render;

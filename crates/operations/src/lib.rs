@@ -9,6 +9,7 @@ mod checks;
 mod database;
 mod error;
 mod export;
+mod history;
 mod identity;
 mod incidents;
 mod log_import;

@@ -209,3 +209,30 @@ pub(crate) fn letter(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
     }
     Ok(letter)
 }
+
+impl Store {
+    /// Records in the audit log that a text was set back to an earlier version.
+    pub fn record_restore(
+        &mut self,
+        id: i64,
+        section: SectionKey,
+        view: View,
+        revision: i64,
+        by: &str,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            crate::audit::append(
+                tx,
+                Some(id),
+                by,
+                "restore version",
+                &format!(
+                    "\u{201c}{}\u{201d} ({} text) set back to version {revision}",
+                    section.title(),
+                    view.key()
+                ),
+                "",
+            )
+        })
+    }
+}

@@ -6,6 +6,7 @@ use candor_core::{
     IncidentSummary, LogEntry, LogEntryDraft, NewLogEntry, Place, SaveReceipt, SectionKey,
     SectionMark, SessionInfo, View,
 };
+use candor_core::history::Version;
 use candor_operations::IncidentRequest;
 
 workspace_commands! {
@@ -42,6 +43,14 @@ workspace_commands! {
     /// What the file or Slack export (zip or folder) at `path` would add.
     fn preview_log_file(id: i64, path: String, options: ImportOptions) -> ImportPreview =
         |w| w.preview_log_file(id, path.as_ref(), None, options);
+    /// The versions of one text, newest first.
+    fn history(id: i64, section: SectionKey, view: View) -> Vec<Version> =
+        |w| w.history(id, section, view);
+    fn version_text(id: i64, section: SectionKey, view: View, revision: i64) -> String =
+        |w| w.version_text(id, section, view, revision);
+    /// Sets a text back to an earlier version, kept as a new version.
+    fn restore_version(id: i64, section: SectionKey, view: View, revision: i64) -> SaveReceipt =
+        |w| w.restore_version(id, section, view, revision);
     /// A time typed in the incident's zone, as the instant it names.
     fn incident_time(id: i64, text: String) -> String =
         |w| w.incident_time(id, "the time", &text).map(|t| t.to_rfc3339());

@@ -189,6 +189,20 @@ export type ImportOptions = { channel: string | null, since: string | null, unti
  */
 pin_reaction: string | null, include_chatter: boolean, };
 
+export type Version = { 
+/**
+ * The save this version ends with; restoring or comparing names it.
+ */
+revision: number, saved_by: string, first_at: string, last_at: string, 
+/**
+ * How many saves the version gathers.
+ */
+saves: number, words: number, 
+/**
+ * Words added and removed since the version before.
+ */
+added: number, removed: number, };
+
 export type SuggestedTimes = { started: string | null, resolved: string | null, };
 
 export type ActionStatus = "planned" | "in_progress" | "done";

@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, Version, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -16,6 +16,9 @@ export const commands = {
   deleteLogEntry: (id: number, entryId: number) => call<Array<LogEntry>>('delete_log_entry', { id, entryId }),
   previewLogImport: (id: number, text: string, format: ImportFormat | null) => call<ImportPreview>('preview_log_import', { id, text, format }),
   previewLogFile: (id: number, path: string, options: ImportOptions) => call<ImportPreview>('preview_log_file', { id, path, options }),
+  history: (id: number, section: SectionKey, view: View) => call<Array<Version>>('history', { id, section, view }),
+  versionText: (id: number, section: SectionKey, view: View, revision: number) => call<string>('version_text', { id, section, view, revision }),
+  restoreVersion: (id: number, section: SectionKey, view: View, revision: number) => call<SaveReceipt>('restore_version', { id, section, view, revision }),
   incidentTime: (id: number, text: string) => call<string>('incident_time', { id, text }),
   importLog: (id: number, entries: Array<NewLogEntry>) => call<Array<LogEntry>>('import_log', { id, entries }),
   logTimeline: (id: number) => call<string>('log_timeline', { id }),

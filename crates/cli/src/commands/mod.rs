@@ -3,6 +3,7 @@
 pub mod check;
 pub mod db;
 pub mod export;
+pub mod history;
 pub mod incident;
 pub mod letter;
 pub mod log;
