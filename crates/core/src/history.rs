@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Saves by one person closer together than this are one version.
+/// Saves by one person within this many minutes of a version's first save are that version.
 pub const GROUP_MINUTES: i64 = 5;
 
 /// One save of a text, as stored.
@@ -19,6 +19,8 @@ pub struct Save {
     pub body: String,
     pub saved_at: DateTime<Utc>,
     pub saved_by: String,
+    /// Kept by an earlier compaction: it always ends a version.
+    pub kept: bool,
 }
 
 /// A version of a text: the last of a run of saves by one person.
@@ -63,10 +65,13 @@ fn big_change(before: &str, after: &str) -> bool {
 pub fn versions(saves: &[Save]) -> Vec<Version> {
     let mut groups: Vec<(usize, usize)> = Vec::new();
     for (i, s) in saves.iter().enumerate() {
+        // Measured from the version's first save, so a day of steady typing is many
+        // versions, not one.
         match groups.last_mut() {
-            Some((_, end))
-                if saves[*end].saved_by == s.saved_by
-                    && s.saved_at - saves[*end].saved_at <= Duration::minutes(GROUP_MINUTES)
+            Some((start, end))
+                if !saves[*end].kept
+                    && saves[*end].saved_by == s.saved_by
+                    && s.saved_at - saves[*start].saved_at <= Duration::minutes(GROUP_MINUTES)
                     && !big_change(&saves[*end].body, &s.body) =>
             {
                 *end = i;
@@ -102,6 +107,39 @@ pub fn versions(saves: &[Save]) -> Vec<Version> {
     out
 }
 
+/// Which saves of one text to keep when old autosaves are compacted: the last save of
+/// every version from the last day, then of the last version in each hour for a week,
+/// then in each day; the text as it stood at every moment in `pinned` (each approval and
+/// export); and always the newest save. Returns the ids to keep.
+pub fn kept(saves: &[Save], pinned: &[DateTime<Utc>], now: DateTime<Utc>) -> std::collections::BTreeSet<i64> {
+    let mut keep = std::collections::BTreeSet::new();
+    if let Some(last) = saves.last() {
+        keep.insert(last.id);
+    }
+    for at in pinned {
+        if let Some(s) = saves.iter().rev().find(|s| s.saved_at <= *at) {
+            keep.insert(s.id);
+        }
+    }
+    let mut buckets = std::collections::BTreeMap::new();
+    for v in versions(saves) {
+        let age = now - v.last_at;
+        if age <= Duration::days(1) {
+            keep.insert(v.revision);
+            continue;
+        }
+        let bucket = if age <= Duration::days(7) {
+            v.last_at.timestamp() / 3600
+        } else {
+            v.last_at.timestamp() / 86_400 + 1_000_000_000
+        };
+        // Versions come newest first: the first seen in a bucket is its last.
+        buckets.entry(bucket).or_insert(v.revision);
+    }
+    keep.extend(buckets.values());
+    keep
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +150,7 @@ mod tests {
             body: body.into(),
             saved_at: DateTime::from_timestamp(1_800_000_000 + minute * 60, 0).unwrap_or_default(),
             saved_by: by.into(),
+            kept: false,
         }
     }
 
@@ -133,6 +172,34 @@ mod tests {
         // "Orders" became "Some orders": one word out, two in.
         assert_eq!((v[0].added, v[0].removed), (2, 1));
         assert_eq!(v[1].words, 6);
+    }
+
+    #[test]
+    fn compaction_keeps_recent_versions_hourly_then_daily_and_every_pinned_text() {
+        let day = 24 * 60;
+        let mut saves = Vec::new();
+        // A save every minute for three hours, ten days ago, and again today.
+        for (n, minute) in (0..180).chain(10 * day..10 * day + 180).enumerate() {
+            saves.push(save(n as i64 + 1, minute, "dana", &format!("Orders were late {n}")));
+        }
+        let now = saves[saves.len() - 1].saved_at + Duration::minutes(1);
+        let approved_at = saves[50].saved_at + Duration::seconds(30);
+        let keep = kept(&saves, &[approved_at], now);
+        // Today: one per version of up to five minutes (30). Ten days ago: one per day, plus the
+        // text that was approved.
+        assert!(keep.contains(&51), "the approved text is kept");
+        assert!(keep.contains(&360), "the newest save is kept");
+        let old: Vec<_> = keep.iter().filter(|id| **id <= 180).collect();
+        assert_eq!(old.len(), 2, "{old:?}");
+        assert_eq!(keep.iter().filter(|id| **id > 180).count(), 30);
+
+        // Compacting what was kept keeps all of it: every kept save ends a version.
+        let again: Vec<Save> = saves
+            .iter()
+            .filter(|s| keep.contains(&s.id))
+            .map(|s| Save { kept: true, ..s.clone() })
+            .collect();
+        assert_eq!(kept(&again, &[approved_at], now), keep);
     }
 
     #[test]

@@ -17,6 +17,7 @@ impl Workspace {
                 body: r.body,
                 saved_at: r.saved_at,
                 saved_by: r.saved_by,
+                kept: r.kept,
             })
             .collect())
     }

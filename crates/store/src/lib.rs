@@ -7,6 +7,7 @@ mod actions;
 mod approval_rule;
 mod audit;
 mod backup;
+mod compact;
 mod dismissals;
 mod error;
 mod export;
@@ -32,6 +33,7 @@ mod verdicts;
 
 pub use audit::ChainBreak;
 pub use backup::{Backup, backup_dir, backups};
+pub use compact::Compaction;
 pub use dismissals::FindingAt;
 pub use error::StoreError;
 pub use export::{COMPANY_SETTING, LOGO_SETTING};
@@ -71,6 +73,8 @@ impl Store {
         store.audit_break = store.verify_audit_log()?;
         if backup::due(path) && store.holds_data()? {
             store.back_up("daily")?;
+            // Once a day, after the backup: old autosaves no kept version needs go.
+            store.compact_history(chrono::Utc::now())?;
         }
         Ok(store)
     }

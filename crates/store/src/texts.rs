@@ -18,6 +18,8 @@ pub struct Revision {
     pub body: String,
     pub saved_at: DateTime<Utc>,
     pub saved_by: String,
+    /// Kept by a compaction of old autosaves.
+    pub kept: bool,
 }
 
 impl Store {
@@ -158,7 +160,7 @@ impl Store {
     ) -> Result<Vec<Revision>, StoreError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, body, saved_at, saved_by FROM section_revisions
+                "SELECT id, body, saved_at, saved_by, kept FROM section_revisions
                  WHERE incident_id = ?1 AND section = ?2 AND view = ?3 ORDER BY id",
             )?;
             let rows = stmt
@@ -168,16 +170,18 @@ impl Store {
                         r.get(1)?,
                         r.get::<_, String>(2)?,
                         r.get(3)?,
+                        r.get(4)?,
                     ))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
             rows.into_iter()
-                .map(|(id, body, saved_at, saved_by)| {
+                .map(|(id, body, saved_at, saved_by, kept)| {
                     Ok(Revision {
                         id,
                         body,
                         saved_at: parse_stamp(&saved_at)?,
                         saved_by,
+                        kept,
                     })
                 })
                 .collect()
