@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "export_house_style",
     "set_profile",
     "review_status",
+    "look_at_review",
     "request_review",
     "record_verdict",
     "add_comment",

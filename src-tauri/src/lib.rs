@@ -138,6 +138,7 @@ pub fn run() {
             commands::checks::export_house_style,
             commands::review::set_profile,
             commands::review::review_status,
+            commands::review::look_at_review,
             commands::review::request_review,
             commands::review::record_verdict,
             commands::review::add_comment,

@@ -89,7 +89,14 @@ test('approve, go stale on an edit, approve again', async () => {
   const inserted = await browser.execute(() => [...document.querySelectorAll('.verdict[data-stale="true"] ins')].map((i) => i.textContent).join(''));
   assert.match(inserted, /Fixed\./);
 
+  // Robin has not seen the change: the list says so, and the review shows it.
+  const listed = JSON.parse(execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'incident', 'list', '--format', 'json']).toString());
+  assert.equal(listed[0].unseen_changes, true);
   await switchProfile('Robin Ames', 'communications');
+  await until(async () => /one section changed/.test((await textOf(browser, '[data-testid="since-seen"]')) ?? ''), 'what changed since Robin looked');
+  assert.match(await textOf(browser, '[data-section="summary"] [data-testid="seen-change"]'), /Fixed\./);
+  const after = JSON.parse(execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'incident', 'list', '--format', 'json']).toString());
+  assert.equal(after[0].unseen_changes, false);
   await browser.$('button=Re-approve').click();
   await until(async () => (await state()) === 'approved', 'approved again');
   assert.equal(await browser.$('.verdict[data-stale="true"]').isExisting(), false);

@@ -49,6 +49,8 @@ fn generate() -> String {
         crate::export::Delivery::decl(&cfg),
         ImportOptions::decl(&cfg),
         crate::history::Version::decl(&cfg),
+        crate::history::SeenChange::decl(&cfg),
+        crate::history::SinceSeen::decl(&cfg),
         SuggestedTimes::decl(&cfg),
         ActionStatus::decl(&cfg),
         ActionItem::decl(&cfg),

@@ -43,6 +43,21 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// What changed in one section's customer text since the reader last looked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeenChange {
+    pub section: crate::SectionKey,
+    pub diff: Vec<crate::review::DiffSpan>,
+}
+
+/// What changed since the acting person last looked at a letter in review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SinceSeen {
+    /// When they last looked; none the first time.
+    pub seen_at: Option<DateTime<Utc>>,
+    pub changes: Vec<SeenChange>,
+}
+
 /// Whether going from `before` to `after` cuts or adds a good part of the text at once:
 /// ten words, or three or more that are a quarter of it (a changed word or two is just
 /// editing). A paste, a cut paragraph or a restored version is then a version of its own.

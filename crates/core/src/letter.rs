@@ -253,6 +253,10 @@ pub struct IncidentSummary {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub derived: DerivedFacts,
+    /// Someone else changed its customer text since the acting person last looked at it
+    /// in review.
+    #[serde(default)]
+    pub unseen_changes: bool,
 }
 
 /// An incident with everything the incident page shows.

@@ -1,7 +1,7 @@
 //! A section's history: its versions, what any two say differently, and setting a text
 //! back to an earlier version, which is itself a new version (history is never rewritten).
 
-use candor_core::history::{Save, Version, versions};
+use candor_core::history::{Save, SeenChange, SinceSeen, Version, versions};
 use candor_core::{SaveReceipt, SectionKey, View};
 
 use crate::{OperationError, Outcome, Workspace};
@@ -69,5 +69,30 @@ impl Workspace {
             ));
         }
         Ok(receipt)
+    }
+}
+
+impl Workspace {
+    /// What changed in each section since the acting person last looked at the letter in
+    /// review, and records that they are looking now.
+    pub fn look_at_review(&mut self, id: i64) -> Outcome<SinceSeen> {
+        let seen_at = self.store.seen_at(id, &self.actor)?;
+        let mut changes = Vec::new();
+        if let Some(at) = seen_at {
+            let then = self.store.customer_texts_at(id, at)?;
+            let now = self.store.incident(id)?.letter;
+            for key in SectionKey::ALL {
+                let (before, after) = (then.section(key).customer.as_str(), now.section(key).customer.as_str());
+                if before != after {
+                    changes.push(SeenChange {
+                        section: key,
+                        diff: candor_core::review::word_diff(before, after),
+                    });
+                }
+            }
+        }
+        let actor = self.actor.clone();
+        self.change_settings(|store, _| store.mark_seen(id, &actor))?;
+        Ok(SinceSeen { seen_at, changes })
     }
 }

@@ -81,12 +81,21 @@ impl Workspace {
     }
 
     pub fn list_incidents(&self) -> Outcome<Vec<IncidentSummary>> {
-        Ok(self.store.list_incidents()?)
+        self.marked_unseen(self.store.list_incidents()?)
     }
 
     /// Incidents whose title, service or letter mention what was typed; all when empty.
     pub fn search_incidents(&self, typed: &str) -> Outcome<Vec<IncidentSummary>> {
-        Ok(self.store.search_incidents(typed)?)
+        self.marked_unseen(self.store.search_incidents(typed)?)
+    }
+
+    /// Marks the letters someone else changed since the acting person last looked.
+    fn marked_unseen(&self, mut list: Vec<IncidentSummary>) -> Outcome<Vec<IncidentSummary>> {
+        let changed = self.store.changed_since_seen(&self.actor)?;
+        for s in &mut list {
+            s.unseen_changes = changed.contains(&s.id);
+        }
+        Ok(list)
     }
 
     /// Saves the fields the user changed from `base` (the form as it was shown).

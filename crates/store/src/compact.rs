@@ -17,11 +17,13 @@ pub struct Compaction {
     pub bytes: i64,
 }
 
-/// When each text of incident `id` had to be kept as it stood: every verdict and export.
+/// When each text of incident `id` had to be kept as it stood: every verdict and export,
+/// and each reviewer's last look (what they will be shown changes since).
 fn pinned(conn: &Connection, id: i64) -> Result<Vec<DateTime<Utc>>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT at FROM approvals WHERE incident_id = ?1
-         UNION SELECT at FROM audit_log WHERE incident_id = ?1 AND action LIKE 'export%'",
+         UNION SELECT at FROM audit_log WHERE incident_id = ?1 AND action LIKE 'export%'
+         UNION SELECT at FROM seen WHERE incident_id = ?1",
     )?;
     let stamps = stmt
         .query_map([id], |r| r.get::<_, String>(0))?

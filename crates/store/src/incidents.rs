@@ -112,6 +112,7 @@ impl IncidentRow {
             state: self.state(),
             created_at: parse_stamp(&self.created_at)?,
             updated_at: parse_stamp(&self.updated_at)?,
+            unseen_changes: false,
         })
     }
 }

@@ -25,6 +25,7 @@ mod restore;
 mod review;
 mod search;
 mod search_index;
+mod seen;
 mod settings;
 mod state;
 mod texts;

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_text_revisions_and_publication.sql"),
     include_str!("migrations/007_keys_and_signatures.sql"),
     include_str!("migrations/008_kept_versions.sql"),
+    include_str!("migrations/009_seen.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

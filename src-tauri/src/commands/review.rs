@@ -8,6 +8,8 @@ use candor_core::review::{ImportOutcome, PackageKey, ReviewStatus, Role, Verdict
 workspace_commands! {
     fn set_profile(name: String, role: Role) -> SessionInfo = |w| w.set_profile(&name, role);
     fn review_status(id: i64) -> ReviewStatus = |w| w.review_status(id);
+    /// What changed since this person last looked at the letter in review; looking now.
+    fn look_at_review(id: i64) -> candor_core::history::SinceSeen = |w| w.look_at_review(id);
     fn request_review(id: i64) -> ReviewStatus = |w| w.request_review(id);
     fn record_verdict(
         id: i64,

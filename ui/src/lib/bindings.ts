@@ -50,7 +50,12 @@ export type SectionTexts = { technical: string, customer: string, };
 
 export type Letter = { summary: SectionTexts, details: SectionTexts, wrong: SectionTexts, better: SectionTexts, right: SectionTexts, thanks: SectionTexts, };
 
-export type IncidentSummary = { id: number, title: string, service: string, severity: Severity, state: LetterState, created_at: string, updated_at: string, derived: DerivedFacts, };
+export type IncidentSummary = { id: number, title: string, service: string, severity: Severity, state: LetterState, created_at: string, updated_at: string, derived: DerivedFacts, 
+/**
+ * Someone else changed its customer text since the acting person last looked at it
+ * in review.
+ */
+unseen_changes: boolean, };
 
 export type Incident = { id: number, 
 /**
@@ -202,6 +207,14 @@ saves: number, words: number,
  * Words added and removed since the version before.
  */
 added: number, removed: number, };
+
+export type SeenChange = { section: SectionKey, diff: Array<DiffSpan>, };
+
+export type SinceSeen = { 
+/**
+ * When they last looked; none the first time.
+ */
+seen_at: string | null, changes: Array<SeenChange>, };
 
 export type SuggestedTimes = { started: string | null, resolved: string | null, };
 

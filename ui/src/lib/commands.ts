@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, Verdict, Version, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, SinceSeen, Verdict, Version, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -40,6 +40,7 @@ export const commands = {
   exportHouseStyle: (path: string) => call<null>('export_house_style', { path }),
   setProfile: (name: string, role: Role) => call<SessionInfo>('set_profile', { name, role }),
   reviewStatus: (id: number) => call<ReviewStatus>('review_status', { id }),
+  lookAtReview: (id: number) => call<SinceSeen>('look_at_review', { id }),
   requestReview: (id: number) => call<ReviewStatus>('request_review', { id }),
   recordVerdict: (id: number, section: SectionKey | null, role: Role, verdict: Verdict, comment: string) => call<ReviewStatus>('record_verdict', { id, section, role, verdict, comment }),
   addComment: (id: number, section: SectionKey | null, body: string, parent: string | null) => call<ReviewStatus>('add_comment', { id, section, body, parent }),
