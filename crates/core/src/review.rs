@@ -213,6 +213,9 @@ pub struct ReviewStatus {
     /// Each reviewer's latest verdict per section and on the whole letter.
     pub verdicts: Vec<ApprovalState>,
     pub comments: Vec<Comment>,
+    /// The short form of each comment's signing key, in the order of `comments`; empty
+    /// for a comment made before comments were signed.
+    pub comment_fingerprints: Vec<String>,
     /// Required roles without a current approval of the whole letter.
     pub missing_roles: Vec<Role>,
     /// Required roles whose approval of the whole letter is stale.
@@ -366,6 +369,17 @@ pub fn review_status(f: &ReviewFacts<'_>) -> ReviewStatus {
         required_roles: f.required_roles.to_vec(),
         verdicts,
         comments: f.comments.to_vec(),
+        comment_fingerprints: f
+            .comments
+            .iter()
+            .map(|c| {
+                if c.public_key.is_empty() {
+                    String::new()
+                } else {
+                    signature::fingerprint(&c.public_key)
+                }
+            })
+            .collect(),
         missing_roles,
         stale_roles,
         open_errors: f.open_errors,

@@ -358,6 +358,11 @@ review_requested: boolean, required_roles: Array<Role>,
  */
 verdicts: Array<ApprovalState>, comments: Array<Comment>, 
 /**
+ * The short form of each comment's signing key, in the order of `comments`; empty
+ * for a comment made before comments were signed.
+ */
+comment_fingerprints: Array<string>, 
+/**
  * Required roles without a current approval of the whole letter.
  */
 missing_roles: Array<Role>, 

@@ -191,3 +191,31 @@ fn published_means_exactly_what_was_exported() {
         LetterState::InReview
     );
 }
+
+#[test]
+fn each_comment_comes_with_the_fingerprint_of_its_key() {
+    let signer = super::signature::Signer::from_secret([5; 32]);
+    let comment = |public_key: String| Comment {
+        uid: "c".into(),
+        section: None,
+        author: "robin".into(),
+        body: "Clear.".into(),
+        at: "2026-11-21T10:00:00Z".into(),
+        resolved: false,
+        parent: None,
+        public_key,
+        signature: String::new(),
+    };
+    let comments = [comment(signer.public_key()), comment(String::new())];
+    let s = review_status(&ReviewFacts {
+        letter: &Letter::default(),
+        skipped: &[],
+        required_roles: &[Role::Communications],
+        approvals: &[],
+        comments: &comments,
+        open_errors: 0,
+        review_requested: false,
+        published_hash: None,
+    });
+    assert_eq!(s.comment_fingerprints, vec![signer.fingerprint(), String::new()]);
+}
