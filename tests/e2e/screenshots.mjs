@@ -148,6 +148,54 @@ try {
     await browser.deleteSession();
     stopAll();
   }
+
+  // Promises: an earlier letter about the same service promised two dated steps, and the
+  // first is now overdue. The demo letter's "better" step shows them, and the Promises screen.
+  const day = (days) => new Date(Date.now() + days * 86_400_000);
+  const spoken = (d) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const earlier = candor(['incident', 'new', '--title', 'Checkout slow to confirm payments', '--service', 'Tillwise Checkout', '--zone', 'America/Chicago']);
+  for (const [section, text] of [
+    ['summary', 'For two hours on a Friday evening, payments took up to a minute to confirm.'],
+    ['details', 'Confirmations waited on a single processor region that was overloaded.'],
+    ['wrong', 'We are sorry: we had no second region to send confirmations to.'],
+    ['better', `- Within six weeks we will confirm payments through a second processor region.\n- By ${spoken(day(90))} checkout will tell you plainly when confirmation is slow.`],
+    ['thanks', 'Thank you for bearing with us.'],
+  ]) {
+    candor(['letter', 'set', earlier, section, '--view', 'customer'], text);
+  }
+  candor(['review', 'request', earlier]);
+  execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'review', 'approve', earlier, '--role', 'communications']);
+  execFileSync(cli, ['--db', db.path, '--as', 'Robin Ames', 'export', earlier, '--format', 'html', '--out', join(dirname(db.path), 'earlier.html')]);
+  const made = JSON.parse(candor(['promises', '--format', 'json']));
+  // Time passes: the first promise's date is moved three weeks into the past.
+  candor(['promises', 'due', String(made.find((p) => p.text.includes('second processor')).id), day(-21).toISOString().slice(0, 10)]);
+  const third = await startDriver({ database: db.path, actingAs: 'Dana Whitfield', extraEnv: { GTK_THEME: 'Adwaita' } });
+  const window3 = await third.open();
+  try {
+    await until(async () => (await window3.$('.incident-row').isExisting()) || window3.$('.step-rail').isExisting(), 'the window');
+    if (!(await window3.$('.incident-row').isExisting())) await window3.$('button*=Incidents').click();
+    const row = await window3.$('.incident-row*=Card payments declined');
+    await until(() => row.isDisplayed(), 'the incident list');
+    await row.click();
+    await until(() => window3.$('[data-step="better"]').isDisplayed(), 'the wizard');
+    await window3.$('[data-step="better"]').click();
+    await typeInto(window3, '[data-section="better"] .cm-content[data-view="customer"]', 'By the end of next month, a failed card check will retry with a second provider before you see an error.');
+    await until(() => window3.$('.checks .finding[data-rule="Candor.FollowUp"]').isExisting(), 'the follow-up finding');
+    await until(() => window3.$('[data-testid="promises-owed"]').isDisplayed(), 'the promises owed');
+    await new Promise((r) => setTimeout(r, 700));
+    const owedShot = join(root, 'assets/screenshots/follow-up.png');
+    execFileSync('import', ['-display', third.display, '-window', 'root', '-crop', '1280x820+0+0', owedShot]);
+    console.log(`wrote ${owedShot}`);
+    await window3.$('[data-testid="nav-promises"]').click();
+    await until(() => window3.$('[data-testid="promise-row"]').isDisplayed(), 'the Promises screen');
+    await new Promise((r) => setTimeout(r, 500));
+    const promisesShot = join(root, 'assets/screenshots/promises.png');
+    execFileSync('import', ['-display', third.display, '-window', 'root', '-crop', '1280x820+0+0', promisesShot]);
+    console.log(`wrote ${promisesShot}`);
+  } finally {
+    await window3.deleteSession();
+    stopAll();
+  }
 } finally {
   stopAll();
   db.remove();

@@ -43,6 +43,8 @@ enum Command {
     Letter(LetterCommand),
     /// The versions of one section's text, and setting it back to one
     History(commands::history::HistoryArgs),
+    /// What published letters promised customers, overdue first; settle one
+    Promises(commands::promises::PromisesArgs),
     /// Import and list the incident log: what happened, as it happened
     #[command(subcommand)]
     Log(LogCommand),
@@ -111,6 +113,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Letter(c) => c.run(&mut open()?),
         Command::Log(c) => c.run(&mut open()?),
         Command::History(args) => args.run(&mut open()?),
+        Command::Promises(args) => args.run(&mut open()?),
         Command::Review(c) => c.run(&mut open()?),
         Command::Package(c) => c.run(&mut open()?),
         Command::Db(c) => c.run(&mut open()?),

@@ -52,6 +52,8 @@ fn generate() -> String {
         crate::history::SeenChange::decl(&cfg),
         crate::history::SinceSeen::decl(&cfg),
         SuggestedTimes::decl(&cfg),
+        crate::promise::PromiseStatus::decl(&cfg),
+        crate::promise::Promise::decl(&cfg),
         ActionStatus::decl(&cfg),
         ActionItem::decl(&cfg),
         ActionItemDraft::decl(&cfg),

@@ -279,6 +279,8 @@ pub struct Incident {
     pub actions: Vec<ActionItem>,
     /// Everyone who reviewed or commented on the letter.
     pub reviewers: Vec<String>,
+    /// Open promises earlier letters made to the customers of the same service.
+    pub promises: Vec<crate::promise::Promise>,
     pub state: LetterState,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

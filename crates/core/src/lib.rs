@@ -13,6 +13,7 @@ pub mod guidance;
 pub mod history;
 pub mod letter;
 pub mod log;
+pub mod promise;
 pub mod render;
 pub mod review;
 pub mod section;

@@ -71,6 +71,7 @@ fn incident(title: &str, letter: Letter) -> Incident {
             status: ActionStatus::Planned,
         }],
         reviewers: Vec::new(),
+        promises: Vec::new(),
         state: LetterState::Draft,
         created_at: at("2026-11-17T23:00:00Z"),
         updated_at: at("2026-11-17T23:00:00Z"),

@@ -13,6 +13,7 @@ mod history;
 mod identity;
 mod incidents;
 mod log_import;
+mod promises;
 mod publish;
 mod records;
 mod review;
@@ -24,6 +25,7 @@ pub use error::OperationError;
 pub use export::{ExportSettings, export_format, signature_path, verify_letter};
 pub use identity::PROFILE_SETTING;
 pub use incidents::IncidentRequest;
+pub use promises::promise_status;
 pub use publish::{STATUSPAGE_URL, StatuspageTarget, save_statuspage_key};
 
 use candor_core::checks::{Dismissal, RuleSet, TextFindings};

@@ -248,6 +248,7 @@ impl Store {
         let facts = row.facts()?;
         let letter = self.read(|conn| letter(conn, id))?;
         let progress = self.progress_of(id, &letter)?;
+        let promises = self.open_promises_for(&facts.service, id)?;
         Ok(Incident {
             id,
             uid: row.uid.clone(),
@@ -260,6 +261,7 @@ impl Store {
             log: self.log(id)?,
             actions: self.actions(id)?,
             reviewers: self.read(|conn| crate::review::reviewers(conn, id))?,
+            promises,
             state: row.state(),
             created_at: parse_stamp(&row.created_at)?,
             updated_at: parse_stamp(&row.updated_at)?,

@@ -21,6 +21,7 @@ mod open;
 mod package;
 mod package_trust;
 mod path;
+mod promises;
 mod restore;
 mod review;
 mod search;
@@ -77,6 +78,8 @@ impl Store {
             // Once a day, after the backup: old autosaves no kept version needs go.
             store.compact_history(chrono::Utc::now())?;
         }
+        // Letters published before promises were kept are read once.
+        store.read_unread_promises()?;
         Ok(store)
     }
 

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_keys_and_signatures.sql"),
     include_str!("migrations/008_kept_versions.sql"),
     include_str!("migrations/009_seen.sql"),
+    include_str!("migrations/010_promises.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -220,6 +221,31 @@ mod tests {
                      '2026-08-03T08:00:00.000Z', 'ops');
              INSERT INTO audit_log (incident_id, at, actor, action, detail, content_hash, prev_hash, hash)
              VALUES (1, '2026-08-03T10:40:00.000Z', 'ops', 'export final', 'html', 'feed', '', 'x');",
+        )
+        .unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();
+    }
+
+    /// Writes `tests/fixtures/v9.db`: the schema before promises, with a letter published
+    /// on 1 October 2026 whose "better" section promises a step by March 2027. Run by hand,
+    /// once: `cargo test -p candor-store -- --ignored write_v9_fixture`.
+    #[test]
+    #[ignore]
+    fn write_v9_fixture() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v9.db");
+        let _ = std::fs::remove_file(&path);
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn, 0, 9).unwrap();
+        conn.execute_batch(
+            "INSERT INTO incidents (id, uid, title, service, severity, zone, created_at, created_by,
+                 updated_at, published_hash, published_at, logged_state)
+             VALUES (1, '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', 'Exports stalled', 'Exports',
+                 'sev2', 'UTC', '2026-09-30T08:00:00.000Z', 'ops', '2026-10-01T09:00:00.000Z',
+                 'feed', '2026-10-01T10:00:00.000Z', 'published');
+             INSERT INTO sections (incident_id, section, view, body, updated_at, updated_by, revision)
+             VALUES (1, 'better', 'customer',
+                 'We now alert when exports stall. By the end of March 2027 we will split exports into their own queue.',
+                 '2026-10-01T08:00:00.000Z', 'ops', 1);",
         )
         .unwrap();
         conn.execute_batch("PRAGMA journal_mode = DELETE;").unwrap();

@@ -109,13 +109,18 @@ impl Store {
         format: &str,
         by: &str,
     ) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE incidents SET published_hash = ?2,
-                     published_at = coalesce(published_at, ?3) WHERE id = ?1",
-                params![id, letter_hash, crate::time::now_stamp()],
-            )?;
-            audit::append(tx, Some(id), by, "export final", format, letter_hash)
+        // The promises it makes are read in the same transaction, so a published letter
+        // never lacks them.
+        self.atomically(|store| {
+            store.write(|tx| {
+                tx.execute(
+                    "UPDATE incidents SET published_hash = ?2,
+                         published_at = coalesce(published_at, ?3) WHERE id = ?1",
+                    params![id, letter_hash, crate::time::now_stamp()],
+                )?;
+                audit::append(tx, Some(id), by, "export final", format, letter_hash)
+            })?;
+            store.read_promises_of(id, Some(by)).map(|_| ())
         })
     }
 

@@ -180,3 +180,24 @@ fn upgrades_a_version_5_database() {
         .save_section_based_on(1, SectionKey::Summary, View::Customer, "x", "ops", Some(3))
         .unwrap();
 }
+
+/// A file from before promises: the published letter's dated step is read once at open,
+/// with the publication's date, and opening again reads nothing twice.
+#[test]
+fn upgrades_a_version_9_database_and_reads_its_published_promises() {
+    let (_dir, path) = temp_db();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v9.db");
+    std::fs::copy(&fixture, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let promises = store.promises(false).unwrap();
+    assert_eq!(promises.len(), 1, "{promises:?}");
+    assert_eq!(
+        promises[0].text,
+        "By the end of March 2027 we will split exports into their own queue."
+    );
+    assert_eq!(promises[0].due.to_string(), "2027-03-31");
+    assert_eq!(promises[0].made_at.to_rfc3339(), "2026-10-01T10:00:00+00:00");
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.promises(false).unwrap().len(), 1);
+}

@@ -1,8 +1,9 @@
-//! Profiles, review mode and review packages.
+//! Profiles, review mode, review packages, and the promises published letters made.
 
 use crate::ipc::workspace_commands;
 use candor_core::SectionKey;
 use candor_core::SessionInfo;
+use candor_core::promise::{Promise, PromiseStatus};
 use candor_core::review::{ImportOutcome, PackageKey, ReviewStatus, Role, Verdict};
 
 workspace_commands! {
@@ -37,4 +38,12 @@ workspace_commands! {
     /// the new keys whose fingerprints the user confirmed.
     fn import_package(text: String, trusted: Vec<String>) -> ImportOutcome =
         |w| w.import_package(&text, &trusted);
+    /// Every promise published letters made, overdue first.
+    fn list_promises(overdue_only: bool) -> Vec<Promise> = |w| w.promises(overdue_only);
+    /// The open promises earlier letters made to the customers of this incident's service.
+    fn promises_owed(id: i64) -> Vec<Promise> = |w| w.promises_owed(id);
+    fn settle_promise(promise_id: i64, status: PromiseStatus, reason: String) -> Promise =
+        |w| w.settle_promise(promise_id, status, &reason);
+    fn set_promise_due(promise_id: i64, due: String) -> Promise =
+        |w| w.set_promise_due(promise_id, &due);
 }

@@ -77,7 +77,11 @@ progress: Array<SectionProgress>, log: Array<LogEntry>, actions: Array<ActionIte
 /**
  * Everyone who reviewed or commented on the letter.
  */
-reviewers: Array<string>, state: LetterState, created_at: string, updated_at: string, };
+reviewers: Array<string>, 
+/**
+ * Open promises earlier letters made to the customers of the same service.
+ */
+promises: Array<CustomerPromise>, state: LetterState, created_at: string, updated_at: string, };
 
 export type SaveReceipt = { 
 /**
@@ -218,6 +222,30 @@ seen_at: string | null, changes: Array<SeenChange>, };
 
 export type SuggestedTimes = { started: string | null, resolved: string | null, };
 
+export type PromiseStatus = "open" | "done" | "dropped";
+
+export type CustomerPromise = { id: number, incident_id: number, incident_title: string, 
+/**
+ * The affected service of the letter that made it: its customers are the ones owed.
+ */
+service: string, text: string, due: string, status: PromiseStatus, 
+/**
+ * Why it was dropped; empty otherwise.
+ */
+reason: string, 
+/**
+ * When the letter that made it was first published.
+ */
+made_at: string, settled_at: string | null, settled_by: string, 
+/**
+ * Open and past its date, as of when it was read.
+ */
+overdue: boolean, 
+/**
+ * Came from an action item rather than a sentence of the letter.
+ */
+from_action: boolean, };
+
 export type ActionStatus = "planned" | "in_progress" | "done";
 
 export type ActionItem = { id: number, description: string, 
@@ -240,7 +268,7 @@ export type Guidance = { step: Array<StepGuidance>, };
 
 export type Level = "suggestion" | "warning" | "error";
 
-export type Category = "person-name" | "vendor-blame" | "blame-shift" | "non-apology" | "absolute-promise" | "jargon" | "sensitive-detail" | "leak" | "structure" | "readability" | "style" | "spelling" | "grammar";
+export type Category = "person-name" | "vendor-blame" | "blame-shift" | "non-apology" | "absolute-promise" | "jargon" | "sensitive-detail" | "leak" | "structure" | "readability" | "style" | "spelling" | "grammar" | "follow-up";
 
 export type Finding = { rule: string, category: Category, level: Level, section: SectionKey | null, message: string, text: string, start: number, end: number, line: number, column: number, fix: string | null, };
 

@@ -1,6 +1,6 @@
 // Generated from the commands in src-tauri by `make bindings`. Do not edit.
 import { call } from './call';
-import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, SinceSeen, Verdict, Version, View } from './bindings';
+import type { ActionItem, ActionItemDraft, AuditEntry, BackupInfo, CustomerPromise, Delivery, DiffSpan, Dismissal, ExportFormat, ExportPlan, ExportSettings, Exported, FactsDraft, Finding, Guidance, HouseStyle, ImportFormat, ImportOptions, ImportOutcome, ImportPreview, Incident, IncidentSummary, LetterCheck, LogEntry, LogEntryDraft, LogText, NewLogEntry, PackageKey, Place, PromiseStatus, ReviewStatus, Role, SaveReceipt, SectionKey, SectionMark, SessionInfo, SinceSeen, Verdict, Version, View } from './bindings';
 
 export const commands = {
   sessionInfo: () => call<SessionInfo>('session_info'),
@@ -49,6 +49,10 @@ export const commands = {
   exportPackage: (id: number, path: string) => call<null>('export_package', { id, path }),
   packageKeys: (text: string) => call<Array<PackageKey>>('package_keys', { text }),
   importPackage: (text: string, trusted: Array<string>) => call<ImportOutcome>('import_package', { text, trusted }),
+  listPromises: (overdueOnly: boolean) => call<Array<CustomerPromise>>('list_promises', { overdueOnly }),
+  promisesOwed: (id: number) => call<Array<CustomerPromise>>('promises_owed', { id }),
+  settlePromise: (promiseId: number, status: PromiseStatus, reason: string) => call<CustomerPromise>('settle_promise', { promiseId, status, reason }),
+  setPromiseDue: (promiseId: number, due: string) => call<CustomerPromise>('set_promise_due', { promiseId, due }),
   exportSettings: () => call<ExportSettings>('export_settings'),
   saveExportSettings: (settings: ExportSettings) => call<ExportSettings>('save_export_settings', { settings }),
   exportLetter: (id: number, format: ExportFormat, path: string, delivery: Delivery) => call<Exported>('export_letter', { id, format, path, delivery }),

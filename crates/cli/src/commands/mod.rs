@@ -4,6 +4,7 @@ pub mod check;
 pub mod db;
 pub mod export;
 pub mod history;
+pub mod promises;
 pub mod incident;
 pub mod letter;
 pub mod log;

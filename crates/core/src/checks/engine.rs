@@ -62,6 +62,8 @@ pub struct CheckContext {
     pub skipped: Vec<SectionKey>,
     /// Also check spelling and grammar (slower; the window runs them off its main thread).
     pub language: bool,
+    /// Promises earlier letters made to the same customers that are now overdue.
+    pub overdue_promises: Vec<crate::promise::Promise>,
 }
 
 /// The findings of one text of one section.

@@ -54,10 +54,11 @@ pub enum Category {
     Style,
     Spelling,
     Grammar,
+    FollowUp,
 }
 
 impl Category {
-    pub const ALL: [Category; 13] = [
+    pub const ALL: [Category; 14] = [
         Category::PersonName,
         Category::VendorBlame,
         Category::BlameShift,
@@ -71,6 +72,7 @@ impl Category {
         Category::Style,
         Category::Spelling,
         Category::Grammar,
+        Category::FollowUp,
     ];
 
     pub fn key(self) -> &'static str {

@@ -28,6 +28,8 @@ pub enum RuleType {
     VendorBlame,
     Leak,
     Structure,
+    /// An overdue promise to the same customers that the text does not mention.
+    FollowUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -189,7 +191,7 @@ pub fn parse_rules(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
                 "tokens (the vendors and third parties to watch)",
             )?,
 
-            RuleType::PersonName | RuleType::Leak => {}
+            RuleType::PersonName | RuleType::Leak | RuleType::FollowUp => {}
         }
         if let Some(t) = def
             .tokens

@@ -211,6 +211,19 @@ impl RuleSet {
                         push(rule, 0, 0, rule.message_for(section.title()), None);
                     }
                 }
+                RuleType::FollowUp => {
+                    for promise in &ctx.overdue_promises {
+                        if !crate::promise::mentions(text, &promise.text) {
+                            let message = format!(
+                                "{} It promised: \u{201c}{}\u{201d}, by {}.",
+                                rule.message_for(&promise.incident_title),
+                                promise.text,
+                                promise.due.format("%B %-d, %Y")
+                            );
+                            push(rule, 0, 0, message, None);
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -274,6 +287,7 @@ impl RuleSet {
                 .collect(),
             skipped: skipped.to_vec(),
             language: false,
+            overdue_promises: Vec::new(),
         };
         let mut out = Vec::new();
         for key in SectionKey::ALL {
