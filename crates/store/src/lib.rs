@@ -19,6 +19,7 @@ mod log;
 mod marks;
 mod open;
 mod package;
+mod package_history;
 mod package_trust;
 mod path;
 mod promises;

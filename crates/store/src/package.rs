@@ -12,6 +12,7 @@ use crate::texts::MAX_TEXT_BYTES;
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, search_index};
 use candor_core::audit::sha256_hex;
+use crate::package_history::{PackageVersion, import_history, record_imported_text};
 use crate::package_trust::{key_checks, same_fingerprint, signers};
 use candor_core::review::signature::{comment_problem, verdict_problem, verify};
 use candor_core::review::{Approval, Comment, ImportOutcome, Role};
@@ -20,9 +21,11 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 pub const PACKAGE_FORMAT: &str = "candor-review-package";
-/// 2: verdicts and comments are signed. Version 1 packages carry no signatures and are
-/// refused: nothing in them can be told apart from a forgery.
-pub const PACKAGE_VERSION: u32 = 2;
+/// 2: verdicts and comments are signed. 3: the texts' recent versions come along. Version
+/// 1 packages carry no signatures and are refused: nothing in them can be told apart from
+/// a forgery.
+pub const PACKAGE_VERSION: u32 = 3;
+const OLDEST_SIGNED_VERSION: u64 = 2;
 /// Far beyond any letter; a larger file is not a package Candor wrote.
 pub const PACKAGE_MAX_BYTES: usize = 32 << 20;
 
@@ -48,6 +51,9 @@ pub struct PackagePayload {
     pub marks: Vec<SectionMark>,
     pub approvals: Vec<Approval>,
     pub comments: Vec<Comment>,
+    /// Each text's recent versions, so the reviewer sees what changed (from version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<PackageVersion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,7 +116,7 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
     if value
         .get("version")
         .and_then(|v| v.as_u64())
-        .is_some_and(|v| v < u64::from(PACKAGE_VERSION))
+        .is_some_and(|v| v < OLDEST_SIGNED_VERSION)
     {
         return Err(refused(
             "the package was made by an older Candor whose verdicts are not signed; ask for a fresh copy",
@@ -134,12 +140,14 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
     if p.marks.len() != SectionKey::ALL.len() {
         return Err(refused("the package is damaged (section marks)"));
     }
-    for key in SectionKey::ALL {
-        for view in [View::Technical, View::Customer] {
-            if p.letter.section(key).get(view).len() > MAX_TEXT_BYTES {
-                return Err(refused("a text in the package is too long"));
-            }
-        }
+    let too_long = |t: &str| t.len() > MAX_TEXT_BYTES;
+    if SectionKey::ALL.iter().any(|&key| {
+        [View::Technical, View::Customer]
+            .iter()
+            .any(|&view| too_long(p.letter.section(key).get(view)))
+    }) || p.history.iter().any(|v| too_long(&v.body))
+    {
+        return Err(refused("a text in the package is too long"));
     }
     p.incident
         .facts
@@ -185,6 +193,7 @@ impl Store {
             marks: incident.progress.iter().map(|p| p.mark.clone()).collect(),
             approvals: record.approvals,
             comments: record.comments,
+            history: self.package_history(id)?,
         };
         let signer = self.signer(by)?;
         let mut package = ReviewPackage {
@@ -306,6 +315,7 @@ impl Store {
             let is_drafter = existing.as_ref().is_some_and(|(_, drafter)| drafter.trim().eq_ignore_ascii_case(by.trim()));
             let mut letter_updated = false;
             if created || !is_drafter {
+                import_history(tx, id, &p.history)?;
                 for (i, key) in SectionKey::ALL.iter().enumerate() {
                     for view in [View::Technical, View::Customer] {
                         let body = p.letter.section(*key).get(view);
@@ -325,11 +335,7 @@ impl Store {
                                      revision = sections.revision + 1",
                                 params![id, key.key(), view.key(), body, now, package.exported_by],
                             )?;
-                            tx.execute(
-                                "INSERT INTO section_revisions (incident_id, section, view, body, saved_at, saved_by)
-                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                params![id, key.key(), view.key(), body, now, package.exported_by],
-                            )?;
+                            record_imported_text(tx, id, (*key, view), body, &now, &package.exported_by)?;
                             letter_updated = true;
                         }
                     }
@@ -381,19 +387,5 @@ impl Store {
             audit::append(tx, Some(id), by, "import review package", &detail, &package.checksum)?;
             Ok(ImportOutcome { incident_id: id, created, letter_updated, approvals_added, comments_added, keys_pinned })
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn roles_round_trip_through_json() {
-        use super::*;
-        use crate::review::parse_roles;
-        let roles = vec![Role::Communications, Role::Legal];
-        assert_eq!(parse_roles(&roles_json(&roles)).ok(), Some(roles));
-        assert!(parse_roles("[]").is_err());
-        assert!(parse_roles("[\"janitor\"]").is_err());
-        assert!(parse_roles("not json").is_err());
     }
 }

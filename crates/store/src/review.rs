@@ -219,3 +219,17 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn roles_round_trip_through_json() {
+        use super::*;
+        use candor_core::review::Role;
+        let roles = vec![Role::Communications, Role::Legal];
+        assert_eq!(parse_roles(&roles_json(&roles)).ok(), Some(roles));
+        assert!(parse_roles("[]").is_err());
+        assert!(parse_roles("[\"janitor\"]").is_err());
+        assert!(parse_roles("not json").is_err());
+    }
+}

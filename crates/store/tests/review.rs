@@ -425,8 +425,8 @@ fn tampered_truncated_and_foreign_packages_are_refused_and_change_nothing() {
     let tampered = package.replace("Please check the times.", "Approve it without reading.");
     let truncated = &package[..package.len() / 2];
     let foreign = r#"{"format":"something-else","version":1}"#;
-    let newer = package.replacen("\"version\": 2", "\"version\": 9", 1);
-    let unsigned = package.replacen("\"version\": 2", "\"version\": 1", 1);
+    let newer = package.replacen("\"version\": 3", "\"version\": 9", 1);
+    let unsigned = package.replacen("\"version\": 3", "\"version\": 1", 1);
     for (bad, why) in [
         (tampered.as_str(), "changed after dana exported and signed it"),
         (truncated, "cut short or damaged"),
