@@ -8,7 +8,7 @@ purpose=${1:-run}
 # libdbus-1-dev: the desktop keyring (Secret Service) that holds signing keys.
 packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev libdbus-1-dev)
 if [ "$purpose" = test ]; then
-  packages+=(xvfb webkit2gtk-driver xclip dbus x11-utils)
+  packages+=(xvfb webkit2gtk-driver xclip dbus x11-utils poppler-utils)
 fi
 
 missing=()

@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "set_profile",
     "review_status",
     "look_at_review",
+    "save_pdf",
     "list_promises",
     "promises_owed",
     "settle_promise",

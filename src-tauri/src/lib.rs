@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod log;
+mod pdf;
 
 use candor_core::{ErrorBody, ErrorCode};
 use candor_operations::Workspace;
@@ -160,6 +161,7 @@ pub fn run() {
             commands::export::back_up_now,
             commands::export::restore_backup,
             commands::export::copy_for_email,
+            pdf::save_pdf,
             commands::export::frontend_ready,
             commands::export::word_diff,
             commands::export::render_markdown,

@@ -706,8 +706,13 @@ fn export_is_a_draft_until_approved_then_final_and_published() {
 
     let technical = candor(&db, &["export", &id, "--format", "technical-html"], None);
     assert!(technical.stdout.contains("INTERNAL"));
+    // A PDF needs the window's print engine; the command line says where to find it.
     assert_bad_input(
         &candor(&db, &["export", &id, "--format", "pdf"], None),
+        "Save as PDF",
+    );
+    assert_bad_input(
+        &candor(&db, &["export", &id, "--format", "docx"], None),
         "not an export format",
     );
 }

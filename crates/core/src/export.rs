@@ -45,6 +45,8 @@ pub enum ExportFormat {
     Statuspage,
     /// A PagerDuty status page's postmortem request body.
     PagerdutyStatus,
+    /// The HTML letter, which the window's print engine lays out on paper as a PDF.
+    Pdf,
 }
 
 impl ExportFormat {
@@ -58,6 +60,7 @@ impl ExportFormat {
             ExportFormat::Statuspage | ExportFormat::PagerdutyStatus => "json",
             ExportFormat::Markdown | ExportFormat::TechnicalMarkdown => "md",
             ExportFormat::Text => "txt",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -84,7 +87,7 @@ impl ExportFormat {
         opts: &ExportOptions,
     ) -> Result<String, String> {
         Ok(match self {
-            ExportFormat::Html => letter_html(incident, skipped, opts),
+            ExportFormat::Html | ExportFormat::Pdf => letter_html(incident, skipped, opts),
             ExportFormat::Markdown => letter_markdown(incident, skipped, opts),
             ExportFormat::Text => letter_text(incident, skipped, opts),
             ExportFormat::TechnicalHtml => technical_html(incident),
@@ -100,6 +103,9 @@ impl std::str::FromStr for ExportFormat {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim() == "pdf" {
+            return Err("a PDF is laid out by the window's print engine: open the letter in Candor and choose Export, then Save as PDF".into());
+        }
         [
             ExportFormat::Html,
             ExportFormat::Markdown,

@@ -56,6 +56,29 @@ impl Workspace {
             .atomically(|store| store.export(id, format, delivery, &rules, &actor))?)
     }
 
+    /// Renders the letter for paper and hands its HTML to `print`, which lays it out as a
+    /// PDF; the export is recorded (and a final letter published) only once `print` has
+    /// written the file.
+    pub fn export_pdf(
+        &mut self,
+        id: i64,
+        print: impl FnOnce(&str) -> Result<(), String>,
+    ) -> Outcome<Exported> {
+        let rules = self.rules()?;
+        let actor = self.actor.clone();
+        self.forget_reads();
+        let deliver = |e: &Exported| {
+            print(&e.content).map_err(|why| {
+                candor_store::StoreError::Refused(format!(
+                    "the PDF could not be written ({why}); nothing was recorded as sent"
+                ))
+            })
+        };
+        Ok(self.store.atomically(|store| {
+            store.export_then(id, ExportFormat::Pdf, &Delivery::default(), &rules, &actor, deliver)
+        })?)
+    }
+
     /// Renders the letter and writes it to `path`; a final HTML letter's signature goes
     /// beside it as `LETTER.sig.json`.
     pub fn export_to(

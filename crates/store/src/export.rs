@@ -105,6 +105,21 @@ impl Store {
         rules: &RuleSet,
         by: &str,
     ) -> Result<Exported, StoreError> {
+        self.export_then(id, format, delivery, rules, by, |_| Ok(()))
+    }
+
+    /// As [`Store::export`], handing the export to `deliver` before it is recorded, so an
+    /// export that never left (a PDF the print engine could not write) is not recorded as
+    /// sent, nor the letter as published.
+    pub fn export_then(
+        &mut self,
+        id: i64,
+        format: ExportFormat,
+        delivery: &Delivery,
+        rules: &RuleSet,
+        by: &str,
+        deliver: impl FnOnce(&Exported) -> Result<(), StoreError>,
+    ) -> Result<Exported, StoreError> {
         let technical = format.is_technical();
         let plan = self.plan(id, technical, rules, by)?;
         if format.is_status_page() && !plan.is_final {
@@ -138,22 +153,24 @@ impl Store {
             content = signed;
             signature = Some(sig);
         }
+        let exported = Exported {
+            text: None,
+            is_final: plan.is_final && !technical,
+            draft_reasons: plan.reasons.clone().unwrap_or_default(),
+            file_name: file_name(&plan.incident, format.extension(), Utc::now()),
+            signature,
+            content,
+        };
+        deliver(&exported)?;
         self.record(
             id,
             &plan,
             technical,
-            &format!("{} {}", format.key(), sha256_hex(&content)),
+            &format!("{} {}", format.key(), sha256_hex(&exported.content)),
             rules,
             by,
         )?;
-        Ok(Exported {
-            text: None,
-            is_final: plan.is_final && !technical,
-            draft_reasons: plan.reasons.unwrap_or_default(),
-            file_name: file_name(&plan.incident, format.extension(), Utc::now()),
-            content,
-            signature,
-        })
+        Ok(exported)
     }
 
     /// The letter for an e-mail: inline-styled HTML and its plain-text twin.

@@ -122,6 +122,11 @@ pub fn other_signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
     let string = || String::name(cfg);
     vec![
         Signature::of::<Exported>("copy_for_email", vec![("id", i64::name(cfg))], cfg),
+        Signature::of::<Exported>(
+            "save_pdf",
+            vec![("id", i64::name(cfg)), ("path", string())],
+            cfg,
+        ),
         Signature::of::<()>("frontend_ready", vec![], cfg),
         Signature::of::<Vec<candor_core::review::DiffSpan>>(
             "word_diff",

@@ -415,7 +415,7 @@ export type PackageKey = { name: string, fingerprint: string,
  */
 known: boolean, };
 
-export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown" | "email-html" | "statuspage" | "pagerduty-status";
+export type ExportFormat = "html" | "markdown" | "text" | "technical-html" | "technical-markdown" | "email-html" | "statuspage" | "pagerduty-status" | "pdf";
 
 export type Exported = { content: string, 
 /**

@@ -62,6 +62,7 @@ export const commands = {
   backUpNow: () => call<Array<BackupInfo>>('back_up_now'),
   restoreBackup: (path: string) => call<Array<BackupInfo>>('restore_backup', { path }),
   copyForEmail: (id: number) => call<Exported>('copy_for_email', { id }),
+  savePdf: (id: number, path: string) => call<Exported>('save_pdf', { id, path }),
   frontendReady: () => call<null>('frontend_ready'),
   wordDiff: (before: string, after: string) => call<Array<DiffSpan>>('word_diff', { before, after }),
   renderMarkdown: (text: string) => call<string>('render_markdown', { text }),
