@@ -90,6 +90,18 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
             "billing/jobs/send_invoice.py",
         ),
         ("We added 24 more build machines.", "24 more build machines"),
+        // Names from code and configuration, and versions written without a product name.
+        ("The job reconcile_ledger_rows ran twice.", "reconcile_ledger_rows"),
+        ("RetryDeclinedChargesJob stopped retrying.", "RetryDeclinedChargesJob"),
+        ("The bug was in Invoice.due_on, which ignored leap years.", "Invoice.due_on"),
+        ("We pinned the parser in Gemfile.lock yesterday.", "Gemfile.lock"),
+        ("A stale copy sat in vendor/cache for a week.", "vendor/cache"),
+        ("It read defaults from conf/billing/limits before the change.", "conf/billing/limits"),
+        ("Upgrading tinyparse 2.4.1 fixed it.", "2.4.1"),
+        ("We rolled back to ledger-api:v4.2.0-rc3.", "ledger-api:v4.2.0-rc3"),
+        ("Every server in europe-west3 restarted.", "europe-west3"),
+        ("It failed 2.4M requests over the hour.", "2.4M requests"),
+        ("Pods in kube-system were evicted.", "kube-system"),
     ];
     for (text, detail) in cases {
         let hits = found(&rules, text, Category::SensitiveDetail);
@@ -99,11 +111,19 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
             "{text}: {hits:?}"
         );
     }
+    // An address is one finding, not also a version number.
+    assert_eq!(
+        found(&rules, "Traffic from 10.12.0.0/16 was dropped.", Category::SensitiveDetail),
+        ["10.12.0.0/16"]
+    );
     // Ordinary numbers and the company's public pages are not details to hide.
     for text in [
         "About 1,200 customers were affected for 90 minutes.",
         "See www.example.com for updates.",
         "We will write again on March 4.",
+        "Read the guide at https://docs.example.com/guides/billing/limits for details.",
+        "Use the web app or the mobile app, and/or our API.",
+        "This is version 2 of our status page, built with Node.js and PayPal checkout.",
     ] {
         assert!(
             found(&rules, text, Category::SensitiveDetail).is_empty(),
