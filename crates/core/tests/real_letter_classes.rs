@@ -189,3 +189,23 @@ fn the_house_style_turns_rules_off_lowers_them_and_allows_terms() {
         .expect("an unknown rule is refused");
     assert!(err.to_string().contains("Candor.Jargn"), "{err}");
 }
+
+#[test]
+fn deploy_data_and_security_vocabulary_is_jargon_with_a_plain_wording() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "We deployed the fix to production once the staging environment passed its test suite. \
+                A leaked API token let threat actors reach an S3 bucket through the control plane.";
+    let hits = found(&rules, text, Category::Jargon);
+    for term in ["deployed", "production", "staging environment", "test suite", "API token", "threat actors", "S3 bucket", "control plane"] {
+        assert!(hits.iter().any(|h| h == term), "{term}: {hits:?}");
+    }
+    // Each comes with words to use instead.
+    let ctx = candor_core::checks::CheckContext::default();
+    let findings = rules.check_text(text, None, candor_core::View::Customer, &ctx);
+    assert!(findings
+        .iter()
+        .filter(|f| f.category == Category::Jargon)
+        .all(|f| f.fix.as_deref().is_some_and(|fix| !fix.is_empty())));
+    // Everyday words stay: a record number, for instance, a branch near you.
+    assert!(found(&rules, "A record number of people visited a branch, for instance in March.", Category::Jargon).is_empty());
+}
