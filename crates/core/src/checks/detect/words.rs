@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../../../assets/names/first-names.txt")
         .lines()
+        .chain(include_str!("../../../../../assets/names/more-first-names.txt").lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
