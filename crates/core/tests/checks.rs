@@ -158,6 +158,23 @@ fn vendor_blame() {
         V,
     );
     clean("We host our website with Fastly and our files with AWS.", V);
+    // A name the letter introduced counts wherever it comes back, and "they" after it.
+    flags(
+        "We send texts through our carrier, Lanternwave. On Tuesday Lanternwave dropped every message for an hour.",
+        V,
+        "Lanternwave",
+    );
+    flags(
+        "Card checks go through our payments partner, Orrery Pay. They had an outage that evening.",
+        V,
+        "They",
+    );
+    clean(
+        "Card checks go through our payments partner, Orrery Pay. They helped us retry every payment.",
+        V,
+    );
+    // "Our ISP" is a third party even unnamed.
+    flags("An outage at our ISP cut the office off.", V, "our ISP");
     clean(
         "We changed a setting in AWS, and uploads failed for two hours.",
         V,

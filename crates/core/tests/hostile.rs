@@ -82,6 +82,29 @@ proptest! {
         }
     }
 
+    /// Text built from the pieces the detectors look for (introductions of vendors, names,
+    /// pronouns, trouble, dates, code, sentence ends in odd places) never makes a check
+    /// panic, and every finding points at real words.
+    #[test]
+    fn checks_take_any_arrangement_of_what_they_look_for(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "our carrier,", "our provider", "Lanternwave", "Lanternwave.", "Orrery Pay", "Acme Inc.", "They", "they",
+        "had an outage", "dropped", "caused by", "on their side", "a third-party", "breach", "We", "are sorry",
+        "Priya Raman", "Dana", "March 15,", "2027", "by", "will", "never", "again", ".", ",", "\n", "\n\n", "- ",
+        "1. ", "`code`", "[link](https://x.example/a_b)", "\u{2019}s", "'s", "snake_case_name", "v1.2.3", "10.0.0.1",
+    ]), 0..60), separators in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\n", "\u{a0}"]), 60)) {
+        let mut text = String::new();
+        for (piece, sep) in pieces.iter().zip(separators.iter()) {
+            text.push_str(piece);
+            text.push_str(sep);
+        }
+        for section in [SectionKey::Summary, SectionKey::Wrong, SectionKey::Better] {
+            for f in RULES.check_text(&text, Some(section), View::Customer, &CheckContext::default()) {
+                prop_assert!(f.start <= f.end && f.end <= text.len());
+                prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
+            }
+        }
+    }
+
     /// The checks and the renderer take any text without panicking, and findings point
     /// at real places in it.
     #[test]

@@ -9,9 +9,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod names;
+mod vendors;
 mod words;
 
 pub use names::person_names;
+pub use vendors::{introduced_vendors, vendor_blame};
 
 /// A pattern written here in the source. It is a literal that compiles, which the unit
 /// tests prove on every run (each static below is used by them), so failing to compile it
@@ -21,130 +23,6 @@ pub(crate) fn fixed(pattern: &str) -> Regex {
         Ok(re) => re,
         Err(e) => panic!("a built-in pattern does not compile: {e}"),
     }
-}
-
-static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(
-        r"(?i)\b(thank|thanks|grateful|appreciat|worked with|working with|work with|together with|alongside|helped|helping|help us|partnered|with the help)",
-    )
-});
-
-/// The words for something going wrong, as nouns.
-const TROUBLE: &str = r"outages?|incidents?|issues?|problems?|failures?|bugs?|errors?|disruptions?|degradations?|breach(?:es)?|leaks?|fault|mistakes?|downtime";
-
-/// A third party as the one who did it: the subject of a verb of failing or of doing
-/// harm ("the carrier dropped", "X has an outage", "X could not"), with up to three words
-/// of its name or a possessive between ("X's routing layer failed"), or a name in
-/// apposition ("our provider, X, dropped").
-static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(&format!(
-        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|was down|were down|is down|fail\w*|broke\b|dropped|lost|leaked|propagated|rejected|mislabel\w*|misconfigured|misrouted|introduced|caused|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|blocked|throttled|imposed|discontinued|corrupted|deleted|revoked|was passing|were passing)\b",
-    ))
-});
-
-/// A third party as the agent of a passive or the named cause ("caused by X", "because of
-/// X's change").
-static AS_AGENT: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(
-        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
-    )
-});
-
-/// A third party as the place of the trouble ("an outage at X", "issues with X").
-static AS_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(&format!(
-        r"(?i)\b(?:{TROUBLE})\s+(?:at|in|with|on|inside|within|from|affecting)\s+(?:the\s+|our\s+|a\s+|an\s+)?$"
-    ))
-});
-
-/// A third party's trouble as one noun phrase ("X's failure", "X networking issues").
-static AS_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(&format!(
-        r"(?i)^(?:['’]s)?(?:\s*\+\s*[\w-]+)?\s*(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})\b"
-    ))
-});
-
-/// "On their side": the trouble was the third party's, named in this sentence.
-static THEIR_SIDE: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(&format!(
-        r"(?i)\b(?:on|at) their (?:side|end)\b|\btheir\s+(?:[\w-]+\s+){{0,2}}?(?:{TROUBLE})\b"
-    ))
-});
-
-/// Third parties a letter introduces itself: "our provider, Northwind", "Acme Inc.",
-/// "a third-party network provider", "an external service".
-static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    fixed(
-        r"(?x)
-        \b(?:[Oo]ur|[Tt]he|[Aa]|[Aa]n)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?,?\s+
-          (?P<named>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})
-        | (?P<org>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\b\.?)
-        | (?P<generic>\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+(?:third[- ]party|external|upstream|outside)\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug)s?\b)
-        ",
-    )
-});
-
-/// A third party's trouble named as one phrase ("a third-party breach", "an external
-/// outage"): blame on its own, whatever the rest of the sentence says.
-static TROUBLE_ITSELF: LazyLock<Regex> = LazyLock::new(|| fixed(&format!(r"(?i)(?:{TROUBLE})$")));
-
-/// The third parties a letter names by introducing them, as byte ranges.
-pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
-    INTRODUCED
-        .captures_iter(text)
-        .filter_map(|c| {
-            c.name("named")
-                .or_else(|| c.name("org"))
-                .or_else(|| c.name("generic"))
-        })
-        .map(|m| (m.start(), m.end()))
-        .collect()
-}
-
-/// Vendor mentions that a sentence makes the cause of the trouble: the vendor as the
-/// subject of failing, the agent of a passive, the place of the trouble or its owner, or
-/// "on their side" (or the rule's own `patterns`), unless the sentence thanks or works
-/// with them.
-pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if hits.is_empty() {
-        return out;
-    }
-    let mut previous_named_one = false;
-    for sentence in sentences(text) {
-        let mentions: Vec<(usize, usize)> = hits
-            .iter()
-            .copied()
-            .filter(|&(s, _)| s >= sentence.start && s < sentence.end)
-            .collect();
-        let body = &text[sentence.clone()];
-        let named_before = std::mem::replace(&mut previous_named_one, !mentions.is_empty());
-        if COOPERATION.is_match(body) {
-            continue;
-        }
-        if mentions.is_empty() {
-            // "A known bug on their side", right after the sentence that named them.
-            if named_before && let Some(m) = THEIR_SIDE.find(body) {
-                out.push((sentence.start + m.start(), sentence.start + m.end()));
-            }
-            continue;
-        }
-        let whole = THEIR_SIDE.is_match(body) || rule.regexes.iter().any(|re| re.is_match(body));
-        for (s, e) in mentions {
-            let before = &text[sentence.start..s];
-            let after = &text[e..sentence.end];
-            if whole
-                || TROUBLE_ITSELF.is_match(&text[s..e])
-                || AS_SUBJECT.is_match(after)
-                || AS_OWNER.is_match(after)
-                || AS_AGENT.is_match(before)
-                || AS_PLACE.is_match(before)
-            {
-                out.push((s, e));
-            }
-        }
-    }
-    out
 }
 
 static IDENTIFIER: LazyLock<Regex> =

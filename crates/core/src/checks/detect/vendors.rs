@@ -1,0 +1,175 @@
+//! Vendor blame: which names in a letter are third parties, learnt from the letter itself
+//! as well as the rule's list, and the sentences that make one of them the cause.
+
+use super::fixed;
+use crate::checks::rules::Rule;
+use crate::checks::text::sentences;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(
+        r"(?i)\b(thank|thanks|grateful|appreciat|worked with|working with|work with|together with|alongside|helped|helping|help us|partnered|with the help)",
+    )
+});
+
+/// The words for something going wrong, as nouns.
+const TROUBLE: &str = r"outages?|incidents?|issues?|problems?|failures?|bugs?|errors?|disruptions?|degradations?|breach(?:es)?|leaks?|fault|mistakes?|downtime";
+
+/// A third party as the one who did it: the subject of a verb of failing or of doing
+/// harm ("the carrier dropped", "X has an outage", "X could not"), with up to three words
+/// of its name or a possessive between ("X's routing layer failed"), or a name in
+/// apposition ("our provider, X, dropped").
+static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|was down|were down|is down|fail\w*|broke\b|dropped|lost|leaked|propagated|rejected|mislabel\w*|misconfigured|misrouted|introduced|caused|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|blocked|throttled|imposed|discontinued|corrupted|deleted|revoked|was passing|were passing)\b",
+    ))
+});
+
+/// A third party as the agent of a passive or the named cause ("caused by X", "because of
+/// X's change").
+static AS_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(
+        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
+    )
+});
+
+/// A third party as the place of the trouble ("an outage at X", "issues with X").
+static AS_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"(?i)\b(?:{TROUBLE})\s+(?:at|in|with|on|inside|within|from|affecting)\s+(?:the\s+|our\s+|a\s+|an\s+)?$"
+    ))
+});
+
+/// A third party's trouble as one noun phrase ("X's failure", "X networking issues").
+static AS_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"(?i)^(?:['’]s)?(?:\s*\+\s*[\w-]+)?\s*(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})\b"
+    ))
+});
+
+/// "On their side": the trouble was the third party's, named in this sentence.
+static THEIR_SIDE: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"(?i)\b(?:on|at) their (?:side|end)\b|\btheir\s+(?:[\w-]+\s+){{0,2}}?(?:{TROUBLE})\b"
+    ))
+});
+
+/// Third parties a letter introduces itself: "our provider, Northwind", "Acme Inc.",
+/// "a third-party network provider", "an external service".
+static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(
+        r"(?x)
+        \b(?:[Oo]ur|[Tt]he|[Aa]|[Aa]n)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?,?\s+
+          (?P<named>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
+        | (?P<org>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\b\.?)
+        | (?P<generic>\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+(?:third[- ]party|external|upstream|outside)\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug)s?\b)
+        | (?P<role>\b[Oo]ur\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|supplier|carrier|registrar|ISP)s?\b)
+        ",
+    )
+});
+
+/// A third party's trouble named as one phrase ("a third-party breach", "an external
+/// outage"): blame on its own, whatever the rest of the sentence says.
+static TROUBLE_ITSELF: LazyLock<Regex> = LazyLock::new(|| fixed(&format!(r"(?i)(?:{TROUBLE})$")));
+
+/// An organisation's name without its legal form: "Acme Inc." is also "Acme".
+static LEGAL_FORM: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\.?$"));
+
+/// The third parties a letter names by introducing them, as byte ranges: where it
+/// introduces them, and every later mention of a name it introduced ("our provider,
+/// Northwind, …. Northwind's routers then …").
+pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut names: Vec<(usize, String)> = Vec::new();
+    for c in INTRODUCED.captures_iter(text) {
+        let Some(m) = c
+            .name("named")
+            .or_else(|| c.name("org"))
+            .or_else(|| c.name("generic"))
+            .or_else(|| c.name("role"))
+        else {
+            continue;
+        };
+        out.push((m.start(), m.end()));
+        if c.name("named").is_some() || c.name("org").is_some() {
+            let name = LEGAL_FORM.replace(m.as_str().trim_end_matches('.'), "");
+            if name.len() > 2 {
+                names.push((m.end(), name.into_owned()));
+            }
+        }
+    }
+    for (after, name) in names {
+        for (i, _) in text[after..].match_indices(name.as_str()) {
+            let (s, e) = (after + i, after + i + name.len());
+            let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if !word_char(text[..s].chars().next_back())
+                && !word_char(text[e..].chars().next())
+                && !out.iter().any(|&(os, oe)| os < e && s < oe)
+            {
+                out.push((s, e));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A sentence about the third party the sentence before named, by pronoun: "They had …",
+/// "The latter was …".
+static PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"^(?:They|The latter|The former|Both of them)\b"));
+
+/// Vendor mentions that a sentence makes the cause of the trouble: the vendor as the
+/// subject of failing, the agent of a passive, the place of the trouble or its owner, or
+/// "on their side" (or the rule's own `patterns`), unless the sentence thanks or works
+/// with them.
+pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if hits.is_empty() {
+        return out;
+    }
+    let mut previous_named_one = false;
+    for sentence in sentences(text) {
+        let mentions: Vec<(usize, usize)> = hits
+            .iter()
+            .copied()
+            .filter(|&(s, _)| s >= sentence.start && s < sentence.end)
+            .collect();
+        let body = &text[sentence.clone()];
+        let named_before = std::mem::replace(&mut previous_named_one, !mentions.is_empty());
+        if COOPERATION.is_match(body) {
+            continue;
+        }
+        if mentions.is_empty() {
+            // "A known bug on their side", right after the sentence that named them.
+            if named_before && let Some(m) = THEIR_SIDE.find(body) {
+                out.push((sentence.start + m.start(), sentence.start + m.end()));
+            } else if named_before
+                && let Some(m) = PRONOUN.find(body)
+                && AS_SUBJECT.is_match(&body[m.end()..])
+            {
+                out.push((sentence.start + m.start(), sentence.start + m.end()));
+            }
+            continue;
+        }
+        let whole = THEIR_SIDE.is_match(body) || rule.regexes.iter().any(|re| re.is_match(body));
+        for (s, e) in mentions {
+            // A mention is read within its sentence, even one that runs past its end.
+            let e = e.min(sentence.end);
+            let before = &text[sentence.start..s];
+            let after = &text[e..sentence.end];
+            if whole
+                || TROUBLE_ITSELF.is_match(&text[s..e])
+                || AS_SUBJECT.is_match(after)
+                || AS_OWNER.is_match(after)
+                || AS_AGENT.is_match(before)
+                || AS_PLACE.is_match(before)
+            {
+                out.push((s, e));
+            }
+        }
+    }
+    out
+}
