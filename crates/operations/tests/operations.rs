@@ -148,12 +148,13 @@ fn the_inline_check_sees_what_another_process_wrote() {
     let (_dir, path) = temp_db();
     let mut window = as_person(&path, "dana");
     let id = new_incident(&mut window);
-    let text = "Priya Okafor restarted the scheduler.";
+    // A first name in no shipped list: only the incident's log makes her a person.
+    let text = "Ikenna Okafor restarted the scheduler.";
     let names = |w: &mut Workspace| {
         w.check_text(id, SectionKey::Details, View::Customer, text)
             .unwrap()
             .into_iter()
-            .filter(|f| f.text == "Priya Okafor")
+            .filter(|f| f.text == "Ikenna Okafor")
             .count()
     };
     let before = names(&mut window);
@@ -161,7 +162,7 @@ fn the_inline_check_sees_what_another_process_wrote() {
     let mut cli = Store::open(&path).unwrap();
     let entry = candor_core::LogEntryDraft {
         at: "2026-03-03T09:10".into(),
-        author: "Priya Okafor".into(),
+        author: "Ikenna Okafor".into(),
         text: "Restarted the scheduler".into(),
         kind: candor_core::LogKind::Action,
         use_in_letter: false,
