@@ -70,13 +70,16 @@ test('an overdue promise follows the next letter to the same customers until it 
   await until(async () => !(await rules()).includes('Candor.FollowUp'), 'the follow-up finding to go once the promise is answered');
   await until(async () => (await browser.$('.save-indicator').getAttribute('data-state')) === 'saved', 'the save');
 
-  // The Promises screen lists it overdue; marking it kept settles it.
-  await browser.$('[data-testid="nav-promises"]').click();
+  // The top bar counts it; the Promises screen lists it overdue; marking it kept settles it.
+  const nav = await browser.$('[data-testid="nav-promises"]');
+  assert.match(await nav.getText(), /1 overdue/);
+  await nav.click();
   const promise = await browser.$('[data-testid="promise-row"]');
   await until(() => promise.isDisplayed(), 'the Promises screen');
   assert.match(await promise.getText(), /Overdue by/);
   await promise.$('button=Kept').click();
   await until(async () => (await browser.$('[data-testid="promise-row"]').getText()).includes('Kept'), 'the promise kept');
+  await until(async () => !(await nav.getText()).includes('overdue'), 'the top bar to stop counting it');
   const after = JSON.parse(run('Dana Whitfield', ['promises', '--format', 'json']));
   assert.equal(after[0].status, 'done');
   assert.equal(after[0].settled_by, 'Dana Whitfield');
