@@ -581,3 +581,28 @@ fn technical_texts_are_not_held_to_customer_rules() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn people_named_by_their_user_names_are_names() {
+    let ctx = CheckContext::default();
+    let names = |t: &str| {
+        check_with(t, None, &ctx)
+            .into_iter()
+            .filter(|f| f.category == Category::PersonName)
+            .map(|f| f.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("The fix came from @tova-k within the hour."), vec!["@tova-k"]);
+    assert_eq!(
+        names("Thanks to mbrennick, qlx_ops and dvorakfan for the report."),
+        vec!["mbrennick", "qlx_ops", "dvorakfan"]
+    );
+    assert_eq!(
+        names("It was spotted by Tova Kessler (tkessler) on Monday."),
+        vec!["Tova Kessler", "tkessler"]
+    );
+    // Words, companies and addresses are not user names.
+    assert!(names("Thanks to everyone who wrote in, and to our partners.").is_empty());
+    assert!(names("Thanks to GitHub and JFrog for their quick help.").is_empty());
+    assert!(names("Write to help@example.com with any questions.").is_empty());
+}

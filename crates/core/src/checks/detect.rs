@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod handles;
 mod names;
 mod vendors;
 mod words;

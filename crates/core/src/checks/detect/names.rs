@@ -163,6 +163,14 @@ pub fn person_names(
         }
         i += 1;
     }
+    // People named by their user names.
+    let handles = super::handles::handles(text, masked, &out);
+    let handles: Vec<(usize, usize)> = handles
+        .into_iter()
+        .filter(|&(s, e)| !out.iter().any(|&(os, oe)| os < e && s < oe))
+        .collect();
+    out.extend(handles);
+    out.sort_unstable();
     out
 }
 
