@@ -601,6 +601,9 @@ fn people_named_by_their_user_names_are_names() {
         names("It was spotted by Tova Kessler (tkessler) on Monday."),
         vec!["Tova Kessler", "tkessler"]
     );
+    // A title before a word English writes in lower case is no person; before a name it is.
+    assert!(names("Reported to the Backend Developer Team, then to Developer Experience.").is_empty());
+    assert_eq!(names("The on-call engineer Okonkwo restarted it."), vec!["Okonkwo"]);
     // Words, companies and addresses are not user names.
     assert!(names("Thanks to everyone who wrote in, and to our partners.").is_empty());
     assert!(names("Thanks to GitHub and JFrog for their quick help.").is_empty());

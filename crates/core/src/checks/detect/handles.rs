@@ -41,6 +41,13 @@ fn looks_like_handle(token: &str, loose: bool) -> bool {
     !dictionary.contains_word_str(bare) && !dictionary.contains_word_str(&bare.to_lowercase())
 }
 
+/// A word English writes in lower case ("team", "experience"), as harper's dictionary
+/// has it: a capitalised one is a name only with more evidence than a title before it.
+pub(super) fn everyday_word(word: &str) -> bool {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    FstDictionary::curated().get_word_metadata_exact(&lower).is_some()
+}
+
 /// Handles in `text`, as byte ranges; `names` are the person names found already, whose
 /// user name may follow in brackets.
 pub fn handles(text: &str, masked: &[Range<usize>], names: &[(usize, usize)]) -> Vec<(usize, usize)> {

@@ -103,7 +103,9 @@ pub fn person_names(
                 && !is_ambiguous(n.text)
         });
         let listed = FIRST_NAMES.contains(name);
-        let after_role = prev.is_some_and(|p| ROLES.contains(&p.text.to_lowercase().as_str()));
+        // "engineer Okonkwo" is a person; "Developer Team" and "Developer Experience" are not.
+        let after_role = prev.is_some_and(|p| ROLES.contains(&p.text.to_lowercase().as_str()))
+            && (listed || !super::handles::everyday_word(name));
         let known_person = known_first.contains(name) || known_last.contains(name);
         let followed_by_number =
             next.is_some_and(|n| n.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
