@@ -47,7 +47,18 @@ fn print_to_pdf(app: &AppHandle, html: &str, path: &Path) -> Result<(), String> 
         std::process::id(),
         unique_number()
     ));
-    std::fs::write(&page, html).map_err(|e| format!("the page to print could not be written: {e}"))?;
+    // The letter may be an unapproved draft: only this user may read the page.
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&page)
+            .and_then(|mut f| f.write_all(html.as_bytes()))
+            .map_err(|e| format!("the page to print could not be written: {e}"))?;
+    }
     let page_url = tauri::Url::from_file_path(&page).map_err(|()| "the page to print has no address".to_string())?;
     let out_url = tauri::Url::from_file_path(&part).map_err(|()| format!("{} has no address", part.display()))?;
 

@@ -24,8 +24,7 @@ impl Workspace {
     /// What earlier letters promised the customers of incident `id`'s service and is still
     /// open, as its wizard shows them.
     pub fn promises_owed(&self, id: i64) -> Outcome<Vec<Promise>> {
-        let service = self.store.incident(id)?.facts.service;
-        Ok(self.store.open_promises_for(&service, id)?)
+        Ok(self.store.promises_owed(id)?)
     }
 
     /// Marks a promise done, dropped (with the reason customers would be given) or open.

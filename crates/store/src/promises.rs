@@ -137,6 +137,19 @@ impl Store {
         })
     }
 
+    /// The open promises other letters made to the customers of incident `id`'s service,
+    /// without loading the incident whole (its wizard asks on every visit to a step).
+    pub fn promises_owed(&self, id: i64) -> Result<Vec<Promise>, StoreError> {
+        let service: String = self
+            .read(|conn| {
+                Ok(conn
+                    .query_row("SELECT service FROM incidents WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?)
+            })?
+            .ok_or(StoreError::IncidentNotFound(id))?;
+        self.open_promises_for(&service, id)
+    }
+
     pub fn promise(&self, promise_id: i64) -> Result<Promise, StoreError> {
         self.read(|conn| query(conn, "WHERE p.id = ?1", [promise_id]))?
             .into_iter()
