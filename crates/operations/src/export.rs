@@ -48,12 +48,37 @@ impl Workspace {
         format: ExportFormat,
         delivery: &Delivery,
     ) -> Outcome<Exported> {
+        self.export_with(id, format, delivery, |_| Ok(()))
+    }
+
+    /// Renders the export and hands it to `deliver` (a file written, a page printed) in
+    /// the same transaction that records it: an export that could not be delivered is
+    /// not recorded as sent, nor the letter as published.
+    fn export_with(
+        &mut self,
+        id: i64,
+        format: ExportFormat,
+        delivery: &Delivery,
+        deliver: impl FnOnce(&Exported) -> Outcome<()>,
+    ) -> Outcome<Exported> {
         let rules = self.rules()?;
         let actor = self.actor.clone();
         self.forget_reads();
-        Ok(self
-            .store
-            .atomically(|store| store.export(id, format, delivery, &rules, &actor))?)
+        // The delivery's own error goes back to the caller as it was, not as the store's.
+        let mut undelivered = None;
+        let result = self.store.atomically(|store| {
+            store.export_then(id, format, delivery, &rules, &actor, |exported| {
+                deliver(exported).map_err(|e| {
+                    let message = e.to_body().message;
+                    undelivered = Some(e);
+                    candor_store::StoreError::Refused(message)
+                })
+            })
+        });
+        match undelivered {
+            Some(e) => Err(e),
+            None => Ok(result?),
+        }
     }
 
     /// Renders the letter for paper and hands its HTML to `print`, which lays it out as a
@@ -64,23 +89,17 @@ impl Workspace {
         id: i64,
         print: impl FnOnce(&str) -> Result<(), String>,
     ) -> Outcome<Exported> {
-        let rules = self.rules()?;
-        let actor = self.actor.clone();
-        self.forget_reads();
-        let deliver = |e: &Exported| {
+        self.export_with(id, ExportFormat::Pdf, &Delivery::default(), |e| {
             print(&e.content).map_err(|why| {
-                candor_store::StoreError::Refused(format!(
+                OperationError::Invalid(format!(
                     "the PDF could not be written ({why}); nothing was recorded as sent"
                 ))
             })
-        };
-        Ok(self.store.atomically(|store| {
-            store.export_then(id, ExportFormat::Pdf, &Delivery::default(), &rules, &actor, deliver)
-        })?)
+        })
     }
 
     /// Renders the letter and writes it to `path`; a final HTML letter's signature goes
-    /// beside it as `LETTER.sig.json`.
+    /// beside it as `LETTER.sig.json`. Recorded only once both are written.
     pub fn export_to(
         &mut self,
         id: i64,
@@ -88,12 +107,13 @@ impl Workspace {
         delivery: &Delivery,
         path: &Path,
     ) -> Outcome<Exported> {
-        let exported = self.export_delivered(id, format, delivery)?;
-        crate::write_file(path, &exported.content)?;
-        if let Some(signature) = &exported.signature {
-            crate::write_file(&signature_path(path), signature)?;
-        }
-        Ok(exported)
+        self.export_with(id, format, delivery, |exported| {
+            crate::write_file(path, &exported.content)?;
+            if let Some(signature) = &exported.signature {
+                crate::write_file(&signature_path(path), signature)?;
+            }
+            Ok(())
+        })
     }
 
     /// The letter as e-mail HTML with its plain-text twin, for the clipboard.

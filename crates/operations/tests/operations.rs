@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use candor_core::review::{Role, Verdict};
+use candor_core::export::{Delivery, ExportFormat};
 use candor_core::{ErrorCode, LetterState, SectionKey, View};
 use candor_operations::{IncidentRequest, Workspace};
 use candor_store::{Store, StoreError};
@@ -240,4 +241,26 @@ fn the_letter_check_after_a_save_is_the_saved_letter_even_when_another_process_w
         2,
         "the other process's text is checked too"
     );
+}
+
+#[test]
+fn an_export_that_cannot_be_written_is_not_recorded_and_publishes_nothing() {
+    let (dir, path) = temp_db();
+    let id = approved_letter(&path);
+    let mut robin = as_person(&path, "robin");
+    let audit_before = robin.audit_log(Some(id)).unwrap().len();
+    let nowhere = dir.path().join("no-such-folder").join("letter.html");
+    let err = robin
+        .export_to(id, ExportFormat::Html, &Delivery::default(), &nowhere)
+        .unwrap_err();
+    assert!(err.to_body().message.contains("no-such-folder"), "{}", err.to_body().message);
+    assert_eq!(robin.audit_log(Some(id)).unwrap().len(), audit_before);
+    assert_eq!(robin.review_status(id).unwrap().state, LetterState::Approved);
+
+    let there = dir.path().join("letter.html");
+    robin
+        .export_to(id, ExportFormat::Html, &Delivery::default(), &there)
+        .unwrap();
+    assert!(std::fs::read_to_string(&there).unwrap().contains("reminders"));
+    assert_eq!(robin.review_status(id).unwrap().state, LetterState::Published);
 }
