@@ -59,8 +59,10 @@ fn print_to_pdf(app: &AppHandle, html: &str, path: &Path) -> Result<(), String> 
             .and_then(|mut f| f.write_all(html.as_bytes()))
             .map_err(|e| format!("the page to print could not be written: {e}"))?;
     }
-    let page_url = tauri::Url::from_file_path(&page).map_err(|()| "the page to print has no address".to_string())?;
-    let out_url = tauri::Url::from_file_path(&part).map_err(|()| format!("{} has no address", part.display()))?;
+    let page_url = tauri::Url::from_file_path(&page)
+        .map_err(|()| "the page to print has no address".to_string())?;
+    let out_url = tauri::Url::from_file_path(&part)
+        .map_err(|()| format!("{} has no address", part.display()))?;
 
     let label = format!("print-{}", unique_number());
     let (done, finished) = mpsc::channel::<Result<(), String>>();
@@ -92,11 +94,13 @@ fn print_to_pdf(app: &AppHandle, html: &str, path: &Path) -> Result<(), String> 
         let _ = w.set_focus();
     }
     let finish = outcome.and_then(|()| {
-        let bytes = std::fs::read(&part).map_err(|e| format!("the printed file is missing: {e}"))?;
+        let bytes =
+            std::fs::read(&part).map_err(|e| format!("the printed file is missing: {e}"))?;
         if !bytes.starts_with(b"%PDF") {
             return Err("the print engine wrote something that is not a PDF".into());
         }
-        std::fs::rename(&part, path).map_err(|e| format!("{} could not be written: {e}", path.display()))
+        std::fs::rename(&part, path)
+            .map_err(|e| format!("{} could not be written: {e}", path.display()))
     });
     if finish.is_err() {
         let _ = std::fs::remove_file(&part);

@@ -583,7 +583,11 @@ fn packages_from_the_command_line() {
         .find_map(|l| l.strip_prefix("candor: dana signed with a key not seen here: "))
         .unwrap_or_else(|| panic!("{}", unconfirmed.stderr))
         .to_string();
-    assert!(unconfirmed.stderr.contains("--trust"), "{}", unconfirmed.stderr);
+    assert!(
+        unconfirmed.stderr.contains("--trust"),
+        "{}",
+        unconfirmed.stderr
+    );
     let listed = candor(&reviewer, &["incident", "list", "--format", "json"], None);
     assert_eq!(listed.stdout.trim(), "[]", "nothing was imported");
 
@@ -667,19 +671,39 @@ fn export_is_a_draft_until_approved_then_final_and_published() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("DRAFT"), "an approved letter exports final");
     assert!(html.contains("<h2>Summary of events</h2>"));
-    assert!(html.contains("Approved by robin (communications)"), "{html}");
+    assert!(
+        html.contains("Approved by robin (communications)"),
+        "{html}"
+    );
 
     // Anyone sent the letter and its signature can check it, without a database.
     let verified = candor(&db, &["verify", out.to_str().unwrap()], None);
     assert_eq!(verified.code, 0, "{}", verified.stderr);
-    assert!(verified.stdout.contains("approved by robin, communications"), "{}", verified.stdout);
-    std::fs::write(&out, html.replacen("<h2>Summary of events</h2>", "<h2>Summary of event</h2>", 1)).unwrap();
+    assert!(
+        verified
+            .stdout
+            .contains("approved by robin, communications"),
+        "{}",
+        verified.stdout
+    );
+    std::fs::write(
+        &out,
+        html.replacen("<h2>Summary of events</h2>", "<h2>Summary of event</h2>", 1),
+    )
+    .unwrap();
     let changed = candor(&db, &["verify", out.to_str().unwrap()], None);
     assert_eq!(changed.code, 1, "{}", changed.stdout);
-    assert!(changed.stderr.contains("changed after it was signed"), "{}", changed.stderr);
+    assert!(
+        changed.stderr.contains("changed after it was signed"),
+        "{}",
+        changed.stderr
+    );
     std::fs::write(&out, &html).unwrap();
     std::fs::remove_file(dir.path().join("letter.sig.json")).unwrap();
-    assert_bad_input(&candor(&db, &["verify", out.to_str().unwrap()], None), "no signature beside");
+    assert_bad_input(
+        &candor(&db, &["verify", out.to_str().unwrap()], None),
+        "no signature beside",
+    );
     let status = candor(&db, &["review", "status", &id], None);
     assert!(
         status.stdout.starts_with("state: published"),
@@ -722,13 +746,29 @@ fn without_a_desktop_keyring_a_key_goes_to_a_private_file_beside_the_database() 
     let (dir, db) = temp_db();
     // The keyring is asked for (no CANDOR_KEYRING=off), but no Secret Service answers.
     let run = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["--db", db.to_str().unwrap(), "--as", "dana", "incident", "new", "--title", "Exports stalled"])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--as",
+            "dana",
+            "incident",
+            "new",
+            "--title",
+            "Exports stalled",
+        ])
         .env_remove("CANDOR_DB")
         .env_remove("CANDOR_KEYRING")
-        .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", dir.path().join("no-bus").display()))
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", dir.path().join("no-bus").display()),
+        )
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let keys: Vec<_> = std::fs::read_dir(db.with_file_name("candor.db.keys"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -28,7 +28,18 @@ fn incident() -> (tempfile::TempDir, PathBuf) {
     let db = dir.path().join("candor.db");
     let (code, _, err) = candor(
         &db,
-        &["incident", "new", "--title", "Checkout errors", "--zone", "UTC", "--started", "2026-11-03 13:58", "--resolved", "2026-11-03 14:41"],
+        &[
+            "incident",
+            "new",
+            "--title",
+            "Checkout errors",
+            "--zone",
+            "UTC",
+            "--started",
+            "2026-11-03 13:58",
+            "--resolved",
+            "2026-11-03 14:41",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     (dir, db)
@@ -53,7 +64,11 @@ fn each_format_imports_from_its_export_file() {
         args.extend(extra);
         let (code, out, err) = candor(&db, &args);
         assert_eq!(code, 0, "{file}: {err}");
-        assert_eq!(out.lines().filter(|l| l.starts_with("imported")).count(), count, "{file}: {out}");
+        assert_eq!(
+            out.lines().filter(|l| l.starts_with("imported")).count(),
+            count,
+            "{file}: {out}"
+        );
         assert_eq!(logged(&db).len(), count, "{file}");
     }
 }
@@ -65,10 +80,24 @@ fn a_slack_import_marks_pinned_messages_and_asks_for_a_channel() {
     let (code, _, err) = candor(&db, &["log", "import", "1", &slack]);
     assert_eq!(code, 2);
     assert!(err.contains("#general, #inc-checkout"), "{err}");
-    let (code, _, err) = candor(&db, &["log", "import", "1", &slack, "--channel", "inc-checkout", "--dry-run"]);
+    let (code, _, err) = candor(
+        &db,
+        &[
+            "log",
+            "import",
+            "1",
+            &slack,
+            "--channel",
+            "inc-checkout",
+            "--dry-run",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(logged(&db).is_empty(), "a dry run changes nothing");
-    candor(&db, &["log", "import", "1", &slack, "--channel", "inc-checkout"]);
+    candor(
+        &db,
+        &["log", "import", "1", &slack, "--channel", "inc-checkout"],
+    );
     let log = logged(&db);
     let marked: Vec<&str> = log
         .iter()
@@ -83,9 +112,18 @@ fn a_slack_import_marks_pinned_messages_and_asks_for_a_channel() {
 fn a_damaged_file_of_each_format_exits_2_naming_where_and_changes_nothing() {
     let (dir, db) = incident();
     for (name, text) in [
-        ("pd.json", "{\"log_entries\": [\n {\"type\": \"trigger_log_entry\",\n \"created_at\": }]}"),
-        ("sp.json", "{\"id\": \"x\",\n\"incident_updates\": [\n{\"body\": ]}"),
-        ("iio.json", "{\"incident_timeline_items\": [\n{\"title\": \"a\"\n\"timestamp\": 1}]}"),
+        (
+            "pd.json",
+            "{\"log_entries\": [\n {\"type\": \"trigger_log_entry\",\n \"created_at\": }]}",
+        ),
+        (
+            "sp.json",
+            "{\"id\": \"x\",\n\"incident_updates\": [\n{\"body\": ]}",
+        ),
+        (
+            "iio.json",
+            "{\"incident_timeline_items\": [\n{\"title\": \"a\"\n\"timestamp\": 1}]}",
+        ),
         ("log.csv", "when,what\n1,2\n"),
     ] {
         let path = dir.path().join(name);
@@ -96,8 +134,16 @@ fn a_damaged_file_of_each_format_exits_2_naming_where_and_changes_nothing() {
     }
     let broken = dir.path().join("slack");
     std::fs::create_dir_all(broken.join("inc-checkout")).unwrap();
-    std::fs::write(broken.join("channels.json"), "[{\"name\": \"inc-checkout\"}]").unwrap();
-    std::fs::write(broken.join("inc-checkout/2026-11-03.json"), "[\n{\"ts\": \n").unwrap();
+    std::fs::write(
+        broken.join("channels.json"),
+        "[{\"name\": \"inc-checkout\"}]",
+    )
+    .unwrap();
+    std::fs::write(
+        broken.join("inc-checkout/2026-11-03.json"),
+        "[\n{\"ts\": \n",
+    )
+    .unwrap();
     let (code, _, err) = candor(&db, &["log", "import", "1", broken.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("inc-checkout/2026-11-03.json"), "{err}");
@@ -118,12 +164,26 @@ fn only_the_chosen_channel_and_days_are_read() {
         std::fs::create_dir_all(export.join(sub)).unwrap();
     }
     let src = Path::new(&fixture("slack")).to_path_buf();
-    for file in ["channels.json", "users.json", "inc-checkout/2026-11-03.json"] {
+    for file in [
+        "channels.json",
+        "users.json",
+        "inc-checkout/2026-11-03.json",
+    ] {
         std::fs::copy(src.join(file), export.join(file)).unwrap();
     }
     std::fs::write(export.join("general/2026-11-03.json"), "[ damaged").unwrap();
     std::fs::write(export.join("inc-checkout/2025-01-01.json"), "[ damaged").unwrap();
-    let (code, _, err) = candor(&db, &["log", "import", "1", export.to_str().unwrap(), "--channel", "inc-checkout"]);
+    let (code, _, err) = candor(
+        &db,
+        &[
+            "log",
+            "import",
+            "1",
+            export.to_str().unwrap(),
+            "--channel",
+            "inc-checkout",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(logged(&db).len(), 5);
 }

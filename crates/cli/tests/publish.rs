@@ -42,7 +42,10 @@ fn server(status: u16) -> (String, mpsc::Receiver<Seen>) {
             let mut line = String::new();
             reader.read_line(&mut line).unwrap();
             let mut parts = line.split_whitespace();
-            let (method, path) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
+            let (method, path) = (
+                parts.next().unwrap_or("").to_string(),
+                parts.next().unwrap_or("").to_string(),
+            );
             let mut headers = Vec::new();
             loop {
                 let mut h = String::new();
@@ -61,14 +64,26 @@ fn server(status: u16) -> (String, mpsc::Receiver<Seen>) {
                 .map_or(0, |(_, v)| v.parse().unwrap());
             let mut body = vec![0; length];
             reader.read_exact(&mut body).unwrap();
-            let reply = if status == 200 { "{\"body_draft\":\"ok\"}" } else { "{\"error\":\"Could not authenticate\"}" };
+            let reply = if status == 200 {
+                "{\"body_draft\":\"ok\"}"
+            } else {
+                "{\"error\":\"Could not authenticate\"}"
+            };
             let _ = write!(
                 stream,
                 "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}",
                 reply.len()
             );
             let body = serde_json::from_slice(&body).unwrap_or(Value::Null);
-            if tx.send(Seen { method, path, headers, body }).is_err() {
+            if tx
+                .send(Seen {
+                    method,
+                    path,
+                    headers,
+                    body,
+                })
+                .is_err()
+            {
                 return;
             }
         }
@@ -77,28 +92,78 @@ fn server(status: u16) -> (String, mpsc::Receiver<Seen>) {
 }
 
 fn letter(db: &Path, approve: bool) {
-    candor(db, &["--as", "dana", "incident", "new", "--title", "Exports stalled"], "");
+    candor(
+        db,
+        &[
+            "--as",
+            "dana",
+            "incident",
+            "new",
+            "--title",
+            "Exports stalled",
+        ],
+        "",
+    );
     for (section, text) in [
-        ("summary", "On Tuesday from 9:10 to 10:05 AM, exports did not finish."),
+        (
+            "summary",
+            "On Tuesday from 9:10 to 10:05 AM, exports did not finish.",
+        ),
         ("details", "A change we made stopped them."),
         ("wrong", "We released during working hours. We are sorry."),
-        ("better", "- We alert when exports stall. In place since November 18."),
+        (
+            "better",
+            "- We alert when exports stall. In place since November 18.",
+        ),
         ("thanks", "Thank you for your patience."),
     ] {
-        candor(db, &["--as", "dana", "letter", "set", "1", section, "--view", "customer"], text);
+        candor(
+            db,
+            &[
+                "--as", "dana", "letter", "set", "1", section, "--view", "customer",
+            ],
+            text,
+        );
     }
     candor(db, &["--as", "dana", "review", "request", "1"], "");
     if approve {
-        candor(db, &["--as", "robin", "review", "approve", "1", "--role", "communications"], "");
+        candor(
+            db,
+            &[
+                "--as",
+                "robin",
+                "review",
+                "approve",
+                "1",
+                "--role",
+                "communications",
+            ],
+            "",
+        );
     }
 }
 
 fn publish(db: &Path, url: &str) -> (i32, String, String) {
     candor_with(
         db,
-        &["--as", "dana", "publish", "1", "--to", "statuspage", "--page", "pg7example", "--incident", "inc42abc", "--notify-subscribers"],
+        &[
+            "--as",
+            "dana",
+            "publish",
+            "1",
+            "--to",
+            "statuspage",
+            "--page",
+            "pg7example",
+            "--incident",
+            "inc42abc",
+            "--notify-subscribers",
+        ],
         "",
-        &[("CANDOR_STATUSPAGE_URL", url), ("CANDOR_STATUSPAGE_KEY", "sp-test-key")],
+        &[
+            ("CANDOR_STATUSPAGE_URL", url),
+            ("CANDOR_STATUSPAGE_KEY", "sp-test-key"),
+        ],
     )
 }
 
@@ -113,17 +178,38 @@ fn an_approved_letter_goes_as_the_documented_two_requests() {
     assert!(out.contains("subscribers notified"), "{out}");
     let create = seen.recv().unwrap();
     assert_eq!(create.method, "PUT");
-    assert_eq!(create.path, "/v1/pages/pg7example/incidents/inc42abc/postmortem");
+    assert_eq!(
+        create.path,
+        "/v1/pages/pg7example/incidents/inc42abc/postmortem"
+    );
     assert_eq!(create.header("authorization"), Some("OAuth sp-test-key"));
-    assert!(create.header("content-type").unwrap().starts_with("application/json"));
-    let draft = create.body.pointer("/postmortem/body_draft").and_then(Value::as_str).unwrap();
+    assert!(
+        create
+            .header("content-type")
+            .unwrap()
+            .starts_with("application/json")
+    );
+    let draft = create
+        .body
+        .pointer("/postmortem/body_draft")
+        .and_then(Value::as_str)
+        .unwrap();
     assert!(draft.contains("## Summary of events"), "{draft}");
     assert_eq!(create.body.as_object().unwrap().len(), 1);
     let publish = seen.recv().unwrap();
     assert_eq!(publish.method, "PUT");
-    assert_eq!(publish.path, "/v1/pages/pg7example/incidents/inc42abc/postmortem/publish");
-    assert_eq!(publish.body.pointer("/postmortem/notify_subscribers"), Some(&Value::Bool(true)));
-    assert_eq!(publish.body.pointer("/postmortem/notify_twitter"), Some(&Value::Bool(false)));
+    assert_eq!(
+        publish.path,
+        "/v1/pages/pg7example/incidents/inc42abc/postmortem/publish"
+    );
+    assert_eq!(
+        publish.body.pointer("/postmortem/notify_subscribers"),
+        Some(&Value::Bool(true))
+    );
+    assert_eq!(
+        publish.body.pointer("/postmortem/notify_twitter"),
+        Some(&Value::Bool(false))
+    );
     let (_, status, _) = candor(&db, &["review", "status", "1"], "");
     assert!(status.starts_with("state: published"), "{status}");
 }
@@ -145,12 +231,24 @@ fn nothing_is_sent_for_a_letter_not_approved_and_a_refusal_publishes_nothing() {
     let (url, _seen) = server(401);
     let (code, _, err) = publish(&db, &url);
     assert_eq!(code, 2);
-    assert!(err.contains("HTTP 401") && err.contains("Could not authenticate"), "{err}");
+    assert!(
+        err.contains("HTTP 401") && err.contains("Could not authenticate"),
+        "{err}"
+    );
     let (_, status, _) = candor(&db, &["review", "status", "1"], "");
     assert!(status.starts_with("state: approved"), "{status}");
     let bad_page = candor_with(
         &db,
-        &["publish", "1", "--to", "statuspage", "--page", "../admin", "--incident", "x"],
+        &[
+            "publish",
+            "1",
+            "--to",
+            "statuspage",
+            "--page",
+            "../admin",
+            "--incident",
+            "x",
+        ],
         "",
         &[("CANDOR_STATUSPAGE_KEY", "k")],
     );

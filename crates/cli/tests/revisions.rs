@@ -9,7 +9,6 @@ use common::candor;
 
 use std::path::Path;
 
-
 fn summary_and_revision(db: &Path) -> (String, i64) {
     let (_, out, _) = candor(db, &["letter", "show", "1", "--format", "json"], "");
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();

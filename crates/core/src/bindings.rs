@@ -7,8 +7,8 @@ use crate::checks::{
     house::PreferredTerm,
 };
 use crate::review::{
-    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ImportOutcome, PackageKey, ReviewStatus, Role,
-    Verdict,
+    Approval, ApprovalState, Comment, DiffKind, DiffSpan, ImportOutcome, PackageKey, ReviewStatus,
+    Role, Verdict,
 };
 use crate::*;
 use ts_rs::{Config, TS};

@@ -75,7 +75,10 @@ impl ExportFormat {
 
     /// A status page is sent only an approved letter: there is no DRAFT mark there.
     pub fn is_status_page(self) -> bool {
-        matches!(self, ExportFormat::Statuspage | ExportFormat::PagerdutyStatus)
+        matches!(
+            self,
+            ExportFormat::Statuspage | ExportFormat::PagerdutyStatus
+        )
     }
 
     /// Renders `incident` in this form; refused with the reason when the letter does not

@@ -126,7 +126,11 @@ pub fn versions(saves: &[Save]) -> Vec<Version> {
 /// every version from the last day, then of the last version in each hour for a week,
 /// then in each day; the text as it stood at every moment in `pinned` (each approval and
 /// export); and always the newest save. Returns the ids to keep.
-pub fn kept(saves: &[Save], pinned: &[DateTime<Utc>], now: DateTime<Utc>) -> std::collections::BTreeSet<i64> {
+pub fn kept(
+    saves: &[Save],
+    pinned: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+) -> std::collections::BTreeSet<i64> {
     let mut keep = std::collections::BTreeSet::new();
     if let Some(last) = saves.last() {
         keep.insert(last.id);
@@ -195,7 +199,12 @@ mod tests {
         let mut saves = Vec::new();
         // A save every minute for three hours, ten days ago, and again today.
         for (n, minute) in (0..180).chain(10 * day..10 * day + 180).enumerate() {
-            saves.push(save(n as i64 + 1, minute, "dana", &format!("Orders were late {n}")));
+            saves.push(save(
+                n as i64 + 1,
+                minute,
+                "dana",
+                &format!("Orders were late {n}"),
+            ));
         }
         let now = saves[saves.len() - 1].saved_at + Duration::minutes(1);
         let approved_at = saves[50].saved_at + Duration::seconds(30);
@@ -212,7 +221,10 @@ mod tests {
         let again: Vec<Save> = saves
             .iter()
             .filter(|s| keep.contains(&s.id))
-            .map(|s| Save { kept: true, ..s.clone() })
+            .map(|s| Save {
+                kept: true,
+                ..s.clone()
+            })
             .collect();
         assert_eq!(kept(&again, &[approved_at], now), keep);
     }
@@ -220,7 +232,12 @@ mod tests {
     #[test]
     fn cutting_a_paragraph_starts_a_new_version_at_once() {
         let saves = vec![
-            save(1, 0, "dana", "First paragraph.\n\nSecond paragraph, the one that matters most here."),
+            save(
+                1,
+                0,
+                "dana",
+                "First paragraph.\n\nSecond paragraph, the one that matters most here.",
+            ),
             save(2, 1, "dana", "First paragraph."),
             save(3, 2, "dana", "First paragraph, reworded."),
         ];

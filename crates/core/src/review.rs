@@ -263,7 +263,6 @@ pub struct ReviewFacts<'a> {
     pub published_hash: Option<&'a str>,
 }
 
-
 /// Derives the letter's state: `approved` when every required role has a current approval
 /// of the whole letter and no error is open; `published` when the letter is exactly what
 /// was last exported final; `in review` once the drafter asked for review.

@@ -91,14 +91,35 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         ),
         ("We added 24 more build machines.", "24 more build machines"),
         // Names from code and configuration, and versions written without a product name.
-        ("The job reconcile_ledger_rows ran twice.", "reconcile_ledger_rows"),
-        ("RetryDeclinedChargesJob stopped retrying.", "RetryDeclinedChargesJob"),
-        ("The bug was in Invoice.due_on, which ignored leap years.", "Invoice.due_on"),
-        ("We pinned the parser in Gemfile.lock yesterday.", "Gemfile.lock"),
-        ("A stale copy sat in vendor/cache for a week.", "vendor/cache"),
-        ("It read defaults from conf/billing/limits before the change.", "conf/billing/limits"),
+        (
+            "The job reconcile_ledger_rows ran twice.",
+            "reconcile_ledger_rows",
+        ),
+        (
+            "RetryDeclinedChargesJob stopped retrying.",
+            "RetryDeclinedChargesJob",
+        ),
+        (
+            "The bug was in Invoice.due_on, which ignored leap years.",
+            "Invoice.due_on",
+        ),
+        (
+            "We pinned the parser in Gemfile.lock yesterday.",
+            "Gemfile.lock",
+        ),
+        (
+            "A stale copy sat in vendor/cache for a week.",
+            "vendor/cache",
+        ),
+        (
+            "It read defaults from conf/billing/limits before the change.",
+            "conf/billing/limits",
+        ),
         ("Upgrading tinyparse 2.4.1 fixed it.", "2.4.1"),
-        ("We rolled back to ledger-api:v4.2.0-rc3.", "ledger-api:v4.2.0-rc3"),
+        (
+            "We rolled back to ledger-api:v4.2.0-rc3.",
+            "ledger-api:v4.2.0-rc3",
+        ),
         ("Every server in europe-west3 restarted.", "europe-west3"),
         ("It failed 2.4M requests over the hour.", "2.4M requests"),
         ("Pods in kube-system were evicted.", "kube-system"),
@@ -113,7 +134,11 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
     }
     // An address is one finding, not also a version number.
     assert_eq!(
-        found(&rules, "Traffic from 10.12.0.0/16 was dropped.", Category::SensitiveDetail),
+        found(
+            &rules,
+            "Traffic from 10.12.0.0/16 was dropped.",
+            Category::SensitiveDetail
+        ),
         ["10.12.0.0/16"]
     );
     // Ordinary numbers and the company's public pages are not details to hide.
@@ -196,16 +221,34 @@ fn deploy_data_and_security_vocabulary_is_jargon_with_a_plain_wording() {
     let text = "We deployed the fix to production once the staging environment passed its test suite. \
                 A leaked API token let threat actors reach an S3 bucket through the control plane.";
     let hits = found(&rules, text, Category::Jargon);
-    for term in ["deployed", "production", "staging environment", "test suite", "API token", "threat actors", "S3 bucket", "control plane"] {
+    for term in [
+        "deployed",
+        "production",
+        "staging environment",
+        "test suite",
+        "API token",
+        "threat actors",
+        "S3 bucket",
+        "control plane",
+    ] {
         assert!(hits.iter().any(|h| h == term), "{term}: {hits:?}");
     }
     // Each comes with words to use instead.
     let ctx = candor_core::checks::CheckContext::default();
     let findings = rules.check_text(text, None, candor_core::View::Customer, &ctx);
-    assert!(findings
-        .iter()
-        .filter(|f| f.category == Category::Jargon)
-        .all(|f| f.fix.as_deref().is_some_and(|fix| !fix.is_empty())));
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.category == Category::Jargon)
+            .all(|f| f.fix.as_deref().is_some_and(|fix| !fix.is_empty()))
+    );
     // Everyday words stay: a record number, for instance, a branch near you.
-    assert!(found(&rules, "A record number of people visited a branch, for instance in March.", Category::Jargon).is_empty());
+    assert!(
+        found(
+            &rules,
+            "A record number of people visited a branch, for instance in March.",
+            Category::Jargon
+        )
+        .is_empty()
+    );
 }

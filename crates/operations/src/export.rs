@@ -4,8 +4,8 @@
 pub use candor_core::export::ExportSettings;
 use candor_core::export::seal::{Verified, verify_letter as verify_letter_text};
 use candor_core::export::{Delivery, ExportFormat, ExportPlan, Exported, file_name};
-use std::path::{Path, PathBuf};
 use candor_store::{COMPANY_SETTING, LOGO_SETTING};
+use std::path::{Path, PathBuf};
 
 use crate::{OperationError, Outcome, Workspace};
 

@@ -82,7 +82,10 @@ impl Workspace {
             let then = self.store.customer_texts_at(id, at)?;
             let now = self.store.incident(id)?.letter;
             for key in SectionKey::ALL {
-                let (before, after) = (then.section(key).customer.as_str(), now.section(key).customer.as_str());
+                let (before, after) = (
+                    then.section(key).customer.as_str(),
+                    now.section(key).customer.as_str(),
+                );
                 if before != after {
                     changes.push(SeenChange {
                         section: key,

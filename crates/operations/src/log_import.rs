@@ -37,12 +37,18 @@ impl Wanted<'_> {
         if dir != channel.trim().trim_start_matches('#') {
             return false;
         }
-        let Ok(day) = chrono::NaiveDate::parse_from_str(file.trim_end_matches(".json"), "%Y-%m-%d") else {
+        let Ok(day) = chrono::NaiveDate::parse_from_str(file.trim_end_matches(".json"), "%Y-%m-%d")
+        else {
             return true;
         };
         let slack = Duration::days(1);
-        self.options.since.is_none_or(|s| day >= (s - slack).date_naive())
-            && self.options.until.is_none_or(|u| day <= (u + slack).date_naive())
+        self.options
+            .since
+            .is_none_or(|s| day >= (s - slack).date_naive())
+            && self
+                .options
+                .until
+                .is_none_or(|u| day <= (u + slack).date_naive())
     }
 }
 
@@ -63,7 +69,12 @@ fn only_channel(options: &mut ImportOptions, files: &SlackFiles) -> bool {
 
 /// Adds a file the export holds: its text when wanted, otherwise only its folder, so the
 /// channel is still listed.
-fn take(files: &mut SlackFiles, wanted: &Wanted<'_>, rel: &str, text: impl FnOnce() -> Outcome<String>) -> Outcome<()> {
+fn take(
+    files: &mut SlackFiles,
+    wanted: &Wanted<'_>,
+    rel: &str,
+    text: impl FnOnce() -> Outcome<String>,
+) -> Outcome<()> {
     if !rel.ends_with(".json") {
         return Ok(());
     }
@@ -110,10 +121,17 @@ fn zipped_slack_files(
             "{name} is not a Slack export: it is neither a folder nor a readable zip file"
         ))
     })?;
-    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
     let root = names
         .iter()
-        .find_map(|n| n.strip_suffix("channels.json").filter(|r| r.ends_with('/') && !r[..r.len() - 1].contains('/')))
+        .find_map(|n| {
+            n.strip_suffix("channels.json")
+                .filter(|r| r.ends_with('/') && !r[..r.len() - 1].contains('/'))
+        })
         .filter(|_| !names.iter().any(|n| n == "channels.json"))
         .unwrap_or("")
         .to_string();
@@ -157,8 +175,7 @@ impl Workspace {
         format: Option<ImportFormat>,
     ) -> Outcome<ImportPreview> {
         let format = format.unwrap_or_else(|| detect_format(text));
-        parse_log_import(text, format, self.zone_of(id)?)
-            .map_err(|p| refused(&p.place, &p.message))
+        parse_log_import(text, format, self.zone_of(id)?).map_err(|p| refused(&p.place, &p.message))
     }
 
     /// What the file or folder at `path` would add. A folder or a zip is a Slack export,
@@ -171,7 +188,9 @@ impl Workspace {
         format: Option<ImportFormat>,
         options: ImportOptions,
     ) -> Outcome<ImportPreview> {
-        let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        let is_zip = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         if format == Some(ImportFormat::Slack) || path.is_dir() || is_zip {
             let mut options = self.slack_window(id, options)?;
             let mut files = slack_files(path, &Wanted { options: &options })?;
@@ -196,17 +215,30 @@ impl Workspace {
     /// A Slack export uploaded by the window: one line of JSON (`{"id", "options"}`), then
     /// the zip's bytes.
     pub fn preview_slack_upload(&self, body: &[u8]) -> Outcome<ImportPreview> {
-        let unreadable = || OperationError::Invalid("the Slack export arrived without its options".into());
-        let split = body.iter().position(|b| *b == b'\n').ok_or_else(unreadable)?;
+        let unreadable =
+            || OperationError::Invalid("the Slack export arrived without its options".into());
+        let split = body
+            .iter()
+            .position(|b| *b == b'\n')
+            .ok_or_else(unreadable)?;
         let head: SlackUpload = serde_json::from_slice(&body[..split]).map_err(|_| unreadable())?;
         self.preview_slack_zip(head.id, body[split + 1..].to_vec(), head.options)
     }
 
     /// What a zipped Slack export, read by the window into memory, would add.
-    pub fn preview_slack_zip(&self, id: i64, zip: Vec<u8>, options: ImportOptions) -> Outcome<ImportPreview> {
+    pub fn preview_slack_zip(
+        &self,
+        id: i64,
+        zip: Vec<u8>,
+        options: ImportOptions,
+    ) -> Outcome<ImportPreview> {
         let mut options = self.slack_window(id, options)?;
         let read = |options: &ImportOptions| {
-            zipped_slack_files(std::io::Cursor::new(&zip), "the Slack export", &Wanted { options })
+            zipped_slack_files(
+                std::io::Cursor::new(&zip),
+                "the Slack export",
+                &Wanted { options },
+            )
         };
         let mut files = read(&options)?;
         if only_channel(&mut options, &files) {
@@ -219,13 +251,22 @@ impl Workspace {
     /// incident started to an hour after it was resolved.
     fn slack_window(&self, id: i64, mut options: ImportOptions) -> Outcome<ImportOptions> {
         let facts = self.store.incident(id)?.facts;
-        options.since = options.since.or(facts.started.map(|t| t - Duration::hours(1)));
-        options.until = options.until.or(facts.resolved.map(|t| t + Duration::hours(1)));
+        options.since = options
+            .since
+            .or(facts.started.map(|t| t - Duration::hours(1)));
+        options.until = options
+            .until
+            .or(facts.resolved.map(|t| t + Duration::hours(1)));
         Ok(options)
     }
 
     /// A time as typed for incident `id`: without an offset it is read in the incident's zone.
-    pub fn incident_time(&self, id: i64, label: &'static str, text: &str) -> Outcome<chrono::DateTime<chrono::Utc>> {
+    pub fn incident_time(
+        &self,
+        id: i64,
+        label: &'static str,
+        text: &str,
+    ) -> Outcome<chrono::DateTime<chrono::Utc>> {
         candor_core::facts::parse_time(label, text, self.zone_of(id)?)?
             .ok_or_else(|| OperationError::Invalid(format!("{label} needs a time")))
     }

@@ -72,7 +72,11 @@ fn put(agent: &ureq::Agent, url: &str, key: &str, body: &serde_json::Value) -> O
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .send(body.to_string())
-        .map_err(|e| OperationError::Invalid(format!("Statuspage could not be reached ({e}); nothing was published")))?;
+        .map_err(|e| {
+            OperationError::Invalid(format!(
+                "Statuspage could not be reached ({e}); nothing was published"
+            ))
+        })?;
     let status = response.status();
     if status.is_success() {
         return Ok(());
@@ -80,7 +84,11 @@ fn put(agent: &ureq::Agent, url: &str, key: &str, body: &serde_json::Value) -> O
     let text = response.body_mut().read_to_string().unwrap_or_default();
     let said = serde_json::from_str::<serde_json::Value>(&text)
         .ok()
-        .and_then(|v| v.get("error").or_else(|| v.get("message")).map(|m| m.to_string()))
+        .and_then(|v| {
+            v.get("error")
+                .or_else(|| v.get("message"))
+                .map(|m| m.to_string())
+        })
         .unwrap_or_else(|| text.chars().take(200).collect());
     Err(OperationError::Invalid(format!(
         "Statuspage refused the postmortem (HTTP {}): {said}",
@@ -110,9 +118,14 @@ impl Workspace {
             notify_subscribers: target.notify_subscribers,
             ..Default::default()
         };
-        let payload: serde_json::Value =
-            serde_json::from_str(&statuspage_payload(&incident, &incident.skipped_sections(), &opts))
-                .map_err(|e| OperationError::Invalid(format!("the postmortem could not be prepared ({e})")))?;
+        let payload: serde_json::Value = serde_json::from_str(&statuspage_payload(
+            &incident,
+            &incident.skipped_sections(),
+            &opts,
+        ))
+        .map_err(|e| {
+            OperationError::Invalid(format!("the postmortem could not be prepared ({e})"))
+        })?;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
@@ -125,7 +138,10 @@ impl Workspace {
         self.export_delivered(
             id,
             ExportFormat::Statuspage,
-            &Delivery { notify_subscribers: target.notify_subscribers, status_post: String::new() },
+            &Delivery {
+                notify_subscribers: target.notify_subscribers,
+                status_post: String::new(),
+            },
         )?;
         Ok(())
     }

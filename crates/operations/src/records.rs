@@ -1,9 +1,7 @@
 //! The incident's log of what happened and its action items.
 
 use candor_core::log::timeline_markdown;
-use candor_core::{
-    ActionItem, ActionItemDraft, LogEntry, LogEntryDraft, NewLogEntry, action,
-};
+use candor_core::{ActionItem, ActionItemDraft, LogEntry, LogEntryDraft, NewLogEntry, action};
 
 use crate::{Outcome, Workspace};
 

@@ -1,8 +1,8 @@
 // A failed unwrap here is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use candor_core::review::{Role, Verdict};
 use candor_core::export::{Delivery, ExportFormat};
+use candor_core::review::{Role, Verdict};
 use candor_core::{ErrorCode, LetterState, SectionKey, View};
 use candor_operations::{IncidentRequest, Workspace};
 use candor_store::{Store, StoreError};
@@ -253,14 +253,28 @@ fn an_export_that_cannot_be_written_is_not_recorded_and_publishes_nothing() {
     let err = robin
         .export_to(id, ExportFormat::Html, &Delivery::default(), &nowhere)
         .unwrap_err();
-    assert!(err.to_body().message.contains("no-such-folder"), "{}", err.to_body().message);
+    assert!(
+        err.to_body().message.contains("no-such-folder"),
+        "{}",
+        err.to_body().message
+    );
     assert_eq!(robin.audit_log(Some(id)).unwrap().len(), audit_before);
-    assert_eq!(robin.review_status(id).unwrap().state, LetterState::Approved);
+    assert_eq!(
+        robin.review_status(id).unwrap().state,
+        LetterState::Approved
+    );
 
     let there = dir.path().join("letter.html");
     robin
         .export_to(id, ExportFormat::Html, &Delivery::default(), &there)
         .unwrap();
-    assert!(std::fs::read_to_string(&there).unwrap().contains("reminders"));
-    assert_eq!(robin.review_status(id).unwrap().state, LetterState::Published);
+    assert!(
+        std::fs::read_to_string(&there)
+            .unwrap()
+            .contains("reminders")
+    );
+    assert_eq!(
+        robin.review_status(id).unwrap().state,
+        LetterState::Published
+    );
 }

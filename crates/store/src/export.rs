@@ -6,10 +6,10 @@ use crate::{Store, StoreError};
 use candor_core::LetterState;
 use candor_core::audit::sha256_hex;
 use candor_core::checks::RuleSet;
+use candor_core::export::seal::{Sealing, seal};
 use candor_core::export::{
     Delivery, ExportFormat, ExportOptions, Exported, file_name, letter_email_html, letter_text,
 };
-use candor_core::export::seal::{Sealing, seal};
 use chrono::Utc;
 
 /// Settings for what exports carry besides the letter.

@@ -130,10 +130,15 @@ impl KeyStore {
         if let Some(entry) = self.os_entry(&public_key) {
             match entry.set_password(&signer.secret_hex()) {
                 Ok(()) => {
-                    tracing::info!("the private key {} is in the desktop keyring", signer.fingerprint());
+                    tracing::info!(
+                        "the private key {} is in the desktop keyring",
+                        signer.fingerprint()
+                    );
                     return Ok(signer);
                 }
-                Err(e) => tracing::info!("no desktop keyring ({e}); the private key goes beside the database"),
+                Err(e) => tracing::info!(
+                    "no desktop keyring ({e}); the private key goes beside the database"
+                ),
             }
         }
         write_private(&self.dir, &self.file(&public_key), &signer.secret_hex())?;
@@ -148,11 +153,9 @@ impl KeyStore {
 
 /// Writes a private key readable by the user only, whole or not at all.
 fn write_private(dir: &Path, path: &Path, secret: &str) -> Result<(), StoreError> {
-    let failed = |e: std::io::Error| {
-        StoreError::Unavailable {
-            path: dir.display().to_string(),
-            reason: format!("a private key could not be written there ({e})"),
-        }
+    let failed = |e: std::io::Error| StoreError::Unavailable {
+        path: dir.display().to_string(),
+        reason: format!("a private key could not be written there ({e})"),
     };
     std::fs::create_dir_all(dir).map_err(failed)?;
     let partial = path.with_extension("partial");
@@ -167,7 +170,8 @@ fn write_private(dir: &Path, path: &Path, secret: &str) -> Result<(), StoreError
     {
         use std::io::Write;
         let mut file = options.open(&partial).map_err(failed)?;
-        file.write_all(format!("{secret}\n").as_bytes()).map_err(failed)?;
+        file.write_all(format!("{secret}\n").as_bytes())
+            .map_err(failed)?;
         file.sync_all().map_err(failed)?;
     }
     std::fs::rename(&partial, path).map_err(failed)
@@ -195,7 +199,12 @@ pub(crate) fn name_of(conn: &Connection, public_key: &str) -> Result<Option<Stri
         .optional()?)
 }
 
-pub(crate) fn pin(conn: &Connection, name: &str, public_key: &str, by: &str) -> Result<(), StoreError> {
+pub(crate) fn pin(
+    conn: &Connection,
+    name: &str,
+    public_key: &str,
+    by: &str,
+) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO person_keys (public_key, name, local, pinned_at, pinned_by) VALUES (?1, ?2, 0, ?3, ?4)",
         params![public_key, name.trim(), now_stamp(), by],
@@ -256,7 +265,9 @@ pub(crate) fn head_break(conn: &Connection) -> Result<Option<i64>, StoreError> {
         return Ok(None);
     };
     let stored: Option<String> = conn
-        .query_row("SELECT hash FROM audit_log WHERE id = ?1", [entry], |r| r.get(0))
+        .query_row("SELECT hash FROM audit_log WHERE id = ?1", [entry], |r| {
+            r.get(0)
+        })
         .optional()?;
     let holds = stored.as_deref() == Some(hash.as_str())
         && name_of(conn, &public_key)?.is_some()

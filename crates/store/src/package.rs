@@ -7,13 +7,13 @@
 //! Importing merges comments and approvals by their ids, so importing twice adds nothing;
 //! an approval whose text no longer matches simply arrives stale.
 
+use crate::package_history::{PackageVersion, import_history, record_imported_text};
+use crate::package_trust::{key_checks, same_fingerprint, signers};
 use crate::review::{insert_approval, insert_comment, roles_json};
 use crate::texts::MAX_TEXT_BYTES;
 use crate::time::now_stamp;
 use crate::{Store, StoreError, audit, search_index};
 use candor_core::audit::sha256_hex;
-use crate::package_history::{PackageVersion, import_history, record_imported_text};
-use crate::package_trust::{key_checks, same_fingerprint, signers};
 use candor_core::review::signature::{comment_problem, verdict_problem, verify};
 use candor_core::review::{Approval, Comment, ImportOutcome, Role};
 use candor_core::{IncidentFacts, Letter, SectionKey, SectionMark, View};
@@ -125,7 +125,11 @@ pub fn read_package(text: &str) -> Result<ReviewPackage, StoreError> {
     let package: ReviewPackage = serde_json::from_value(value)
         .map_err(|e| refused(&format!("the package is damaged ({e})")))?;
     if checksum(&package.payload)? != package.checksum
-        || !verify(&package.public_key, &package_message(&package), &package.signature)
+        || !verify(
+            &package.public_key,
+            &package_message(&package),
+            &package.signature,
+        )
     {
         tracing::warn!(
             "review package from {} refused: changed after it was signed",
@@ -184,7 +188,11 @@ impl Store {
                 facts: incident.facts.clone(),
                 created_by: record.created_by,
                 created_key: self.read(|conn| {
-                    Ok(conn.query_row("SELECT created_key FROM incidents WHERE id = ?1", [id], |r| r.get(0))?)
+                    Ok(conn.query_row(
+                        "SELECT created_key FROM incidents WHERE id = ?1",
+                        [id],
+                        |r| r.get(0),
+                    )?)
                 })?,
                 required_roles: record.required_roles,
                 review_requested: record.review_requested,

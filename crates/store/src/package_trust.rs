@@ -3,8 +3,8 @@
 use crate::package::{ReviewPackage, read_package, refused};
 use crate::{Store, StoreError};
 use candor_core::review::PackageKey;
-pub(crate) use candor_core::review::signature::same_fingerprint;
 use candor_core::review::signature::fingerprint;
+pub(crate) use candor_core::review::signature::same_fingerprint;
 
 /// Everyone who signed something in the package, with their key, in order of appearance.
 pub(crate) fn signers(package: &ReviewPackage) -> Vec<(String, String)> {
@@ -23,7 +23,10 @@ pub(crate) fn signers(package: &ReviewPackage) -> Vec<(String, String)> {
 
 /// The signers' keys against those pinned here: a name signed with another key than its
 /// pinned one, or a key pinned under another name, is refused.
-pub(crate) fn key_checks(conn: &rusqlite::Connection, package: &ReviewPackage) -> Result<Vec<PackageKey>, StoreError> {
+pub(crate) fn key_checks(
+    conn: &rusqlite::Connection,
+    package: &ReviewPackage,
+) -> Result<Vec<PackageKey>, StoreError> {
     let mut checks = Vec::new();
     for (name, key) in signers(package) {
         let fp = fingerprint(&key);
@@ -46,7 +49,11 @@ pub(crate) fn key_checks(conn: &rusqlite::Connection, package: &ReviewPackage) -
                 false
             }
         };
-        checks.push(PackageKey { name, fingerprint: fp, known });
+        checks.push(PackageKey {
+            name,
+            fingerprint: fp,
+            known,
+        });
     }
     Ok(checks)
 }
@@ -59,5 +66,4 @@ impl Store {
         let package = read_package(text)?;
         self.read(|conn| key_checks(conn, &package))
     }
-
 }

@@ -143,7 +143,9 @@ impl Store {
         let service: String = self
             .read(|conn| {
                 Ok(conn
-                    .query_row("SELECT service FROM incidents WHERE id = ?1", [id], |r| r.get(0))
+                    .query_row("SELECT service FROM incidents WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
                     .optional()?)
             })?
             .ok_or(StoreError::IncidentNotFound(id))?;

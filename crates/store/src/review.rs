@@ -73,7 +73,18 @@ pub(crate) fn approvals(conn: &Connection, id: i64) -> Result<Vec<Approval>, Sto
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
         .map(
-            |(uid, section, reviewer, role, verdict, comment, content_hash, content, at, signed)| {
+            |(
+                uid,
+                section,
+                reviewer,
+                role,
+                verdict,
+                comment,
+                content_hash,
+                content,
+                at,
+                signed,
+            )| {
                 Ok(Approval {
                     uid,
                     section: parse_section(section)?,
@@ -113,19 +124,21 @@ pub(crate) fn comments(conn: &Connection, id: i64) -> Result<Vec<Comment>, Store
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(uid, section, author, body, at, resolved, parent, signed)| {
-            Ok(Comment {
-                uid,
-                section: parse_section(section)?,
-                author,
-                body,
-                at,
-                resolved,
-                parent,
-                public_key: signed.0,
-                signature: signed.1,
-            })
-        })
+        .map(
+            |(uid, section, author, body, at, resolved, parent, signed)| {
+                Ok(Comment {
+                    uid,
+                    section: parse_section(section)?,
+                    author,
+                    body,
+                    at,
+                    resolved,
+                    parent,
+                    public_key: signed.0,
+                    signature: signed.1,
+                })
+            },
+        )
         .collect()
 }
 

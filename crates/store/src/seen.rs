@@ -49,7 +49,9 @@ impl Store {
                 let body: Option<String> = stmt
                     .query_row(params![id, key.key(), stamp(at)], |r| r.get(0))
                     .optional()?;
-                letter.section_mut(key).set(View::Customer, body.unwrap_or_default());
+                letter
+                    .section_mut(key)
+                    .set(View::Customer, body.unwrap_or_default());
             }
             Ok(letter)
         })

@@ -153,9 +153,11 @@ impl Store {
             return Err(StoreError::Refused("the comment is empty".into()));
         }
         let incident_uid: String = self.read(|conn| {
-            conn.query_row("SELECT uid FROM incidents WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .ok_or(StoreError::IncidentNotFound(id))
+            conn.query_row("SELECT uid FROM incidents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::IncidentNotFound(id))
         })?;
         let signer = self.signer(author)?;
         let mut comment = Comment {

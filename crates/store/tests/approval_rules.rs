@@ -82,7 +82,9 @@ fn a_package_that_needs_no_role_is_refused_and_changes_nothing() {
     let before = snapshot(&store, id);
     let dana = signer(&path, &store, "dana");
     let bad = forged(&text, &dana, |p| p.payload.incident.required_roles.clear());
-    let err = store.import_package(&bad, "dana", &trust_all(&store, &bad)).unwrap_err();
+    let err = store
+        .import_package(&bad, "dana", &trust_all(&store, &bad))
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("names no role"), "{err}");
     assert_eq!(snapshot(&store, id), before);
@@ -98,7 +100,9 @@ fn a_package_that_skips_a_required_section_is_refused() {
     let bad = forged(&text, &dana, |p| {
         p.payload.marks[0].not_needed = Some("nothing to say".into());
     });
-    let err = store.import_package(&bad, "dana", &trust_all(&store, &bad)).unwrap_err();
+    let err = store
+        .import_package(&bad, "dana", &trust_all(&store, &bad))
+        .unwrap_err();
     assert!(err.to_string().contains("Summary of events"), "{err}");
     assert_eq!(snapshot(&store, id), before);
 }
@@ -130,7 +134,9 @@ fn an_approval_by_the_drafter_in_a_package_is_refused_and_changes_nothing() {
         approval.signature = dana.sign(&verdict_message(&p.payload.incident.uid, &approval));
         p.payload.approvals.push(approval);
     });
-    let err = store.import_package(&bad, "robin", &trust_all(&store, &bad)).unwrap_err();
+    let err = store
+        .import_package(&bad, "robin", &trust_all(&store, &bad))
+        .unwrap_err();
     assert!(err.to_string().contains("drafted this letter"), "{err}");
     assert_eq!(snapshot(&store, id), before);
 }
@@ -202,6 +208,8 @@ fn a_reviewers_approval_travels_on_to_a_third_machine() {
     // Robin passes the letter on to a second reviewer: the texts arrive under Robin's
     // name, but Robin did not write them, and the approval is accepted.
     let to_lee = robin.export_package(rid, "robin").unwrap();
-    let outcome = lee.import_package(&to_lee, "lee", &trust_all(&lee, &to_lee)).unwrap();
+    let outcome = lee
+        .import_package(&to_lee, "lee", &trust_all(&lee, &to_lee))
+        .unwrap();
     assert_eq!(outcome.approvals_added, 1);
 }

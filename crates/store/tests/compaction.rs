@@ -19,7 +19,9 @@ fn two_thousand_autosaves_of_a_5000_word_letter_compact_under_5_mb_keeping_what_
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("candor.db");
     let mut store = Store::open(&path).unwrap();
-    let id = store.create_incident(IncidentFacts::titled("Orders delayed"), "dana").unwrap();
+    let id = store
+        .create_incident(IncidentFacts::titled("Orders delayed"), "dana")
+        .unwrap();
     drop(store);
 
     // Dana types all day: 2,000 autosaves over eight hours, the text growing from 2,500
@@ -49,7 +51,11 @@ fn two_thousand_autosaves_of_a_5000_word_letter_compact_under_5_mb_keeping_what_
     .unwrap();
     let exported_at = start + Duration::milliseconds(1400 * 14_400 + 1_000);
     let prev: String = conn
-        .query_row("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()
         .unwrap()
         .unwrap_or_else(|| GENESIS.to_string());
@@ -63,7 +69,9 @@ fn two_thousand_autosaves_of_a_5000_word_letter_compact_under_5_mb_keeping_what_
     .unwrap();
     conn.execute_batch("COMMIT").unwrap();
     let before: i64 = conn
-        .query_row("SELECT sum(length(body)) FROM section_revisions", [], |r| r.get(0))
+        .query_row("SELECT sum(length(body)) FROM section_revisions", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     drop(conn);
 
@@ -96,15 +104,31 @@ fn two_thousand_autosaves_of_a_5000_word_letter_compact_under_5_mb_keeping_what_
         done.kept, done.bytes
     );
     assert!(done.bytes < 5_000_000, "{} bytes", done.bytes);
-    assert!(before > 20_000_000, "the day wrote {before} bytes before compaction");
+    assert!(
+        before > 20_000_000,
+        "the day wrote {before} bytes before compaction"
+    );
     // Every version a person saw is still there: the save each one ended with.
     for v in &versions_before {
-        assert!(after.iter().any(|s| s.id == v.revision), "version {} was lost", v.revision);
+        assert!(
+            after.iter().any(|s| s.id == v.revision),
+            "version {} was lost",
+            v.revision
+        );
     }
     let kept: Vec<&str> = after.iter().map(|s| s.body.as_str()).collect();
-    assert!(kept.contains(&text_at(700).as_str()), "the approved text is kept");
-    assert!(kept.contains(&text_at(1400).as_str()), "the exported text is kept");
-    assert!(kept.contains(&text_at(1999).as_str()), "the newest text is kept");
+    assert!(
+        kept.contains(&text_at(700).as_str()),
+        "the approved text is kept"
+    );
+    assert!(
+        kept.contains(&text_at(1400).as_str()),
+        "the exported text is kept"
+    );
+    assert!(
+        kept.contains(&text_at(1999).as_str()),
+        "the newest text is kept"
+    );
     assert_eq!(done.removed, 0, "compacting again removes nothing");
     assert_eq!(after.len(), done.kept);
     assert!(after.len() < 2000);
@@ -115,6 +139,12 @@ fn saves(store: &Store, id: i64) -> Vec<candor_core::history::Save> {
         .revisions(id, SectionKey::Details, View::Customer)
         .unwrap()
         .into_iter()
-        .map(|r| candor_core::history::Save { id: r.id, body: r.body, saved_at: r.saved_at, saved_by: r.saved_by, kept: r.kept })
+        .map(|r| candor_core::history::Save {
+            id: r.id,
+            body: r.body,
+            saved_at: r.saved_at,
+            saved_by: r.saved_by,
+            kept: r.kept,
+        })
         .collect()
 }

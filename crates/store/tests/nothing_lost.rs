@@ -196,7 +196,10 @@ fn upgrades_a_version_9_database_and_reads_its_published_promises() {
         "By the end of March 2027 we will split exports into their own queue."
     );
     assert_eq!(promises[0].due.to_string(), "2027-03-31");
-    assert_eq!(promises[0].made_at.to_rfc3339(), "2026-10-01T10:00:00+00:00");
+    assert_eq!(
+        promises[0].made_at.to_rfc3339(),
+        "2026-10-01T10:00:00+00:00"
+    );
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.promises(false).unwrap().len(), 1);

@@ -41,25 +41,39 @@ const THIRD: &str = "Invoices went out a day late. Every customer billed on the 
 fn the_reviewer_sees_the_drafters_versions_with_their_times() {
     let (_d, mut dana) = store();
     let (_r, mut robin) = store();
-    let id = dana.create_incident(IncidentFacts::titled("Invoices delayed"), "dana").unwrap();
+    let id = dana
+        .create_incident(IncidentFacts::titled("Invoices delayed"), "dana")
+        .unwrap();
     for text in [FIRST, SECOND, TWEAKED] {
-        dana.save_section(id, SectionKey::Summary, View::Customer, text, "dana").unwrap();
+        dana.save_section(id, SectionKey::Summary, View::Customer, text, "dana")
+            .unwrap();
     }
     dana.request_review(id, "dana").unwrap();
 
-    let rid = import(&mut robin, &dana.export_package(id, "dana").unwrap(), "robin");
+    let rid = import(
+        &mut robin,
+        &dana.export_package(id, "dana").unwrap(),
+        "robin",
+    );
     let drafted = summary_history(&dana, id);
     let seen = summary_history(&robin, rid);
     // Two versions: the first text, and the second as tweaked; each at the drafter's time.
-    assert_eq!(seen.iter().map(|(b, _)| b.as_str()).collect::<Vec<_>>(), [FIRST, TWEAKED]);
+    assert_eq!(
+        seen.iter().map(|(b, _)| b.as_str()).collect::<Vec<_>>(),
+        [FIRST, TWEAKED]
+    );
     assert_eq!(seen[0], drafted[0]);
     assert_eq!(seen[1], drafted[2]);
 
-    dana.save_section(id, SectionKey::Summary, View::Customer, THIRD, "dana").unwrap();
+    dana.save_section(id, SectionKey::Summary, View::Customer, THIRD, "dana")
+        .unwrap();
     let again = dana.export_package(id, "dana").unwrap();
     import(&mut robin, &again, "robin");
     import(&mut robin, &again, "robin");
-    let bodies: Vec<String> = summary_history(&robin, rid).into_iter().map(|(b, _)| b).collect();
+    let bodies: Vec<String> = summary_history(&robin, rid)
+        .into_iter()
+        .map(|(b, _)| b)
+        .collect();
     assert_eq!(bodies, [FIRST, TWEAKED, THIRD]);
     assert_eq!(robin.incident(rid).unwrap().letter.summary.customer, THIRD);
 }
@@ -69,10 +83,15 @@ fn the_reviewer_sees_the_drafters_versions_with_their_times() {
 fn a_package_from_before_histories_still_imports() {
     let (_d, mut dana) = store();
     let (_r, mut robin) = store();
-    let id = dana.create_incident(IncidentFacts::titled("Invoices delayed"), "dana").unwrap();
+    let id = dana
+        .create_incident(IncidentFacts::titled("Invoices delayed"), "dana")
+        .unwrap();
     dana.request_review(id, "dana").unwrap();
     let package = dana.export_package(id, "dana").unwrap();
-    assert!(!package.contains("\"history\""), "no text was saved, so no history is carried");
+    assert!(
+        !package.contains("\"history\""),
+        "no text was saved, so no history is carried"
+    );
     let older = package.replacen("\"version\": 3", "\"version\": 2", 1);
     assert_ne!(older, package);
     let rid = import(&mut robin, &older, "robin");

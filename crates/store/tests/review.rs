@@ -329,7 +329,9 @@ fn a_package_round_trip_between_two_machines() {
     let package = drafter.export_package(id, "dana").unwrap();
 
     // The reviewer opens it, comments and approves, and sends it back.
-    let opened = reviewer.import_package(&package, "robin", &trust_all(&reviewer, &package)).unwrap();
+    let opened = reviewer
+        .import_package(&package, "robin", &trust_all(&reviewer, &package))
+        .unwrap();
     assert!(opened.created);
     let rid = opened.incident_id;
     assert_eq!(
@@ -358,14 +360,18 @@ fn a_package_round_trip_between_two_machines() {
         .unwrap();
     let back = reviewer.export_package(rid, "robin").unwrap();
 
-    let merged = drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
+    let merged = drafter
+        .import_package(&back, "dana", &trust_all(&drafter, &back))
+        .unwrap();
     assert_eq!(merged.incident_id, id);
     assert!(!merged.created && !merged.letter_updated);
     assert_eq!((merged.approvals_added, merged.comments_added), (1, 1));
     assert_eq!(status(&drafter, id).state, LetterState::Approved);
 
     // A second import adds nothing.
-    let again = drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
+    let again = drafter
+        .import_package(&back, "dana", &trust_all(&drafter, &back))
+        .unwrap();
     assert_eq!((again.approvals_added, again.comments_added), (0, 0));
     assert_eq!(drafter.review_record(id).unwrap().approvals.len(), 1);
 }
@@ -401,7 +407,9 @@ fn an_approval_of_older_text_arrives_stale() {
             "dana",
         )
         .unwrap();
-    drafter.import_package(&back, "dana", &trust_all(&drafter, &back)).unwrap();
+    drafter
+        .import_package(&back, "dana", &trust_all(&drafter, &back))
+        .unwrap();
     assert_eq!(
         drafter.incident(id).unwrap().letter.summary.customer,
         "Reminders stopped for two hours.",
@@ -428,14 +436,19 @@ fn tampered_truncated_and_foreign_packages_are_refused_and_change_nothing() {
     let newer = package.replacen("\"version\": 3", "\"version\": 9", 1);
     let unsigned = package.replacen("\"version\": 3", "\"version\": 1", 1);
     for (bad, why) in [
-        (tampered.as_str(), "changed after dana exported and signed it"),
+        (
+            tampered.as_str(),
+            "changed after dana exported and signed it",
+        ),
         (truncated, "cut short or damaged"),
         (foreign, "not a Candor review package"),
         ("", "cut short or damaged"),
         (newer.as_str(), "newer Candor"),
         (unsigned.as_str(), "not signed"),
     ] {
-        let err = reviewer.import_package(bad, "robin", &trust_all(&reviewer, bad)).unwrap_err();
+        let err = reviewer
+            .import_package(bad, "robin", &trust_all(&reviewer, bad))
+            .unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidInput);
         assert!(err.to_string().contains(why), "{err}");
         assert!(err.to_string().contains("nothing was imported"), "{err}");

@@ -32,7 +32,13 @@ fn drafted(store: &mut Store, by: &str) -> i64 {
         .create_incident(IncidentFacts::titled("Invoices delayed"), by)
         .unwrap();
     store
-        .save_section(id, SectionKey::Summary, View::Customer, "Invoices went out a day late.", by)
+        .save_section(
+            id,
+            SectionKey::Summary,
+            View::Customer,
+            "Invoices went out a day late.",
+            by,
+        )
         .unwrap();
     store.request_review(id, by).unwrap();
     id
@@ -58,7 +64,14 @@ fn approved_package() -> (tempfile::TempDir, PathBuf, Store, i64, String) {
         .unwrap()
         .incident_id;
     robin
-        .record_verdict(rid, None, "robin", Role::Communications, Verdict::Approve, "Reads well.")
+        .record_verdict(
+            rid,
+            None,
+            "robin",
+            Role::Communications,
+            Verdict::Approve,
+            "Reads well.",
+        )
         .unwrap();
     let back = robin.export_package(rid, "robin").unwrap();
     (dir, path, dana, id, back)
@@ -84,7 +97,10 @@ fn a_new_reviewers_key_is_imported_only_once_confirmed_and_then_pinned() {
     let pinned = dana.person_keys().unwrap();
     assert!(pinned.iter().any(|k| k.name == "robin" && !k.local));
     let log = dana.audit_log(None).unwrap();
-    assert!(log.iter().any(|e| e.action == "pin key" && e.detail.contains("robin")));
+    assert!(
+        log.iter()
+            .any(|e| e.action == "pin key" && e.detail.contains("robin"))
+    );
     let status = dana.review_record(id).unwrap();
     assert_eq!(status.approvals.len(), 1);
 }
@@ -110,7 +126,13 @@ fn an_approval_edited_with_its_checksum_recomputed_is_refused_and_nothing_change
 fn trust_all_unchecked(text: &str) -> Vec<String> {
     let package: ReviewPackage = serde_json::from_str(text).unwrap();
     std::iter::once(package.public_key)
-        .chain(package.payload.approvals.iter().map(|a| a.public_key.clone()))
+        .chain(
+            package
+                .payload
+                .approvals
+                .iter()
+                .map(|a| a.public_key.clone()),
+        )
         .map(|k| candor_core::review::signature::fingerprint(&k))
         .collect()
 }
@@ -131,7 +153,10 @@ fn a_package_signed_by_a_second_key_under_a_pinned_name_is_refused() {
     let err = dana
         .import_package(&forged, "dana", &trust_all_unchecked(&forged))
         .unwrap_err();
-    assert!(err.to_string().contains("the key known here for robin"), "{err}");
+    assert!(
+        err.to_string().contains("the key known here for robin"),
+        "{err}"
+    );
     assert_eq!(bytes(&path), before);
 }
 
@@ -141,7 +166,14 @@ fn renaming_a_profile_does_not_make_the_drafter_a_reviewer() {
     let id = drafted(&mut store, "dana");
     store.rename_person("dana", "Danielle Other").unwrap();
     let err = store
-        .record_verdict(id, None, "Danielle Other", Role::Communications, Verdict::Approve, "")
+        .record_verdict(
+            id,
+            None,
+            "Danielle Other",
+            Role::Communications,
+            Verdict::Approve,
+            "",
+        )
         .unwrap_err();
     assert!(err.to_string().contains("cannot approve"), "{err}");
     assert!(store.review_record(id).unwrap().approvals.is_empty());
@@ -157,12 +189,26 @@ fn a_rewritten_audit_log_with_its_chain_recomputed_is_caught_by_the_signed_head(
     // Rewrite the first entry's detail and recompute every hash after it, as someone who
     // knows the chain's recipe would.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;",
+    )
+    .unwrap();
     let mut prev = candor_core::audit::GENESIS.to_string();
     for (i, e) in entries.into_iter().enumerate() {
-        let detail = if i == 0 { format!("{} (rewritten)", e.detail) } else { e.detail };
-        let hash = candor_core::audit::chain_hash(&prev, e.incident_id, &e.at, &e.actor, &e.action, &detail, &e.content_hash);
+        let detail = if i == 0 {
+            format!("{} (rewritten)", e.detail)
+        } else {
+            e.detail
+        };
+        let hash = candor_core::audit::chain_hash(
+            &prev,
+            e.incident_id,
+            &e.at,
+            &e.actor,
+            &e.action,
+            &detail,
+            &e.content_hash,
+        );
         conn.execute(
             "UPDATE audit_log SET detail = ?2, prev_hash = ?3, hash = ?4 WHERE id = ?1",
             rusqlite::params![e.id, detail, prev, hash],
@@ -172,7 +218,10 @@ fn a_rewritten_audit_log_with_its_chain_recomputed_is_caught_by_the_signed_head(
     }
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert!(store.audit_warning().is_some(), "the rewrite went unnoticed");
+    assert!(
+        store.audit_warning().is_some(),
+        "the rewrite went unnoticed"
+    );
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! Incidents, their facts, their letter's texts, log and action items.
 
 use crate::ipc::workspace_commands;
+use candor_core::history::Version;
 use candor_core::{
     ActionItem, ActionItemDraft, FactsDraft, ImportFormat, ImportOptions, ImportPreview, Incident,
     IncidentSummary, LogEntry, LogEntryDraft, NewLogEntry, Place, SaveReceipt, SectionKey,
     SectionMark, SessionInfo, View,
 };
-use candor_core::history::Version;
 use candor_operations::IncidentRequest;
 
 workspace_commands! {

@@ -1,8 +1,8 @@
 //! `candor db check|backup` and `candor package export|import`.
 
 use super::read_text;
-use candor_core::review::signature::same_fingerprint;
 use crate::{Failure, Outcome};
+use candor_core::review::signature::same_fingerprint;
 use candor_operations::Workspace;
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -71,11 +71,16 @@ impl PackageCommand {
                 let unconfirmed: Vec<_> = workspace
                     .package_keys(&text)?
                     .into_iter()
-                    .filter(|k| !k.known && !trust.iter().any(|t| same_fingerprint(t, &k.fingerprint)))
+                    .filter(|k| {
+                        !k.known && !trust.iter().any(|t| same_fingerprint(t, &k.fingerprint))
+                    })
                     .collect();
                 if !unconfirmed.is_empty() {
                     for k in &unconfirmed {
-                        eprintln!("candor: {} signed with a key not seen here: {}", k.name, k.fingerprint);
+                        eprintln!(
+                            "candor: {} signed with a key not seen here: {}",
+                            k.name, k.fingerprint
+                        );
                     }
                     return Err(Failure(
                         "check each fingerprint with that person (by phone or in person), then run again with --trust 'FINGERPRINT' for each; nothing was imported".into(),
@@ -83,7 +88,10 @@ impl PackageCommand {
                 }
                 let outcome = workspace.import_package(&text, &trust)?;
                 for k in &outcome.keys_pinned {
-                    println!("trusted {}\u{2019}s key {} from now on", k.name, k.fingerprint);
+                    println!(
+                        "trusted {}\u{2019}s key {} from now on",
+                        k.name, k.fingerprint
+                    );
                 }
                 println!(
                     "incident {}: {}{} verdicts and {} comments added",

@@ -39,7 +39,8 @@ impl ExportArgs {
         };
         if format == ExportFormat::PagerdutyStatus && delivery.status_post.trim().is_empty() {
             return Err(Failure(
-                "a PagerDuty status page postmortem belongs to a post: name it with --post ID".into(),
+                "a PagerDuty status page postmortem belongs to a post: name it with --post ID"
+                    .into(),
             ));
         }
         match &self.out {

@@ -36,13 +36,21 @@ enum HistoryAction {
 
 impl HistoryArgs {
     pub fn run(self, workspace: &mut Workspace) -> Result<Outcome, Failure> {
-        if let Some(HistoryAction::Restore { id, section: s, version, view }) = self.action {
+        if let Some(HistoryAction::Restore {
+            id,
+            section: s,
+            version,
+            view,
+        }) = self.action
+        {
             workspace.restore_version(id, section(&s)?, view.into(), version)?;
             println!("restored version {version} as a new version");
             return Ok(Outcome::Done);
         }
         let (Some(id), Some(s)) = (self.id, self.section) else {
-            return Err(Failure("say which incident and section: candor history ID SECTION".into()));
+            return Err(Failure(
+                "say which incident and section: candor history ID SECTION".into(),
+            ));
         };
         let versions = workspace.history(id, section(&s)?, self.view.into())?;
         match self.format {

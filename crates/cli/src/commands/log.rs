@@ -53,7 +53,11 @@ fn print_preview(preview: &ImportPreview, verb: &str) {
             e.kind,
             e.author,
             e.text,
-            if e.use_in_letter { "\t(use in letter)" } else { "" }
+            if e.use_in_letter {
+                "\t(use in letter)"
+            } else {
+                ""
+            }
         );
     }
     for p in &preview.problems {
@@ -64,21 +68,36 @@ fn print_preview(preview: &ImportPreview, verb: &str) {
 impl LogCommand {
     pub fn run(self, workspace: &mut Workspace) -> Result<Outcome, Failure> {
         match self {
-            LogCommand::Import { id, file, format, channel, since, until, reaction, include_chatter, dry_run } => {
+            LogCommand::Import {
+                id,
+                file,
+                format,
+                channel,
+                since,
+                until,
+                reaction,
+                include_chatter,
+                dry_run,
+            } => {
                 let format = match format.trim() {
                     "auto" => None,
                     other => Some(other.parse::<ImportFormat>().map_err(Failure)?),
                 };
                 let options = ImportOptions {
                     channel,
-                    since: since.map(|t| workspace.incident_time(id, "--since", &t)).transpose()?,
-                    until: until.map(|t| workspace.incident_time(id, "--until", &t)).transpose()?,
+                    since: since
+                        .map(|t| workspace.incident_time(id, "--since", &t))
+                        .transpose()?,
+                    until: until
+                        .map(|t| workspace.incident_time(id, "--until", &t))
+                        .transpose()?,
                     pin_reaction: reaction,
                     include_chatter,
                 };
                 let preview = workspace.preview_log_file(id, &file, format, options)?;
                 if preview.channel.is_none() && !preview.channels.is_empty() {
-                    let names: Vec<String> = preview.channels.iter().map(|c| format!("#{c}")).collect();
+                    let names: Vec<String> =
+                        preview.channels.iter().map(|c| format!("#{c}")).collect();
                     return Err(Failure(format!(
                         "the Slack export holds several channels ({}); choose one with --channel",
                         names.join(", ")
@@ -101,8 +120,19 @@ impl LogCommand {
                     "candor: {} {} entries{}{}",
                     if dry_run { "would import" } else { "imported" },
                     preview.entries.len(),
-                    if preview.problems.is_empty() { String::new() } else { format!("; {} left out", preview.problems.len()) },
-                    if preview.skipped == 0 { String::new() } else { format!("; {} messages skipped (joins, bots, outside the window)", preview.skipped) },
+                    if preview.problems.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {} left out", preview.problems.len())
+                    },
+                    if preview.skipped == 0 {
+                        String::new()
+                    } else {
+                        format!(
+                            "; {} messages skipped (joins, bots, outside the window)",
+                            preview.skipped
+                        )
+                    },
                 );
             }
             LogCommand::List { id, format } => {
@@ -118,7 +148,11 @@ impl LogCommand {
                                 e.kind,
                                 e.author,
                                 e.text,
-                                if e.use_in_letter { "\t(use in letter)" } else { "" }
+                                if e.use_in_letter {
+                                    "\t(use in letter)"
+                                } else {
+                                    ""
+                                }
                             );
                         }
                     }

@@ -4,10 +4,10 @@ pub mod check;
 pub mod db;
 pub mod export;
 pub mod history;
-pub mod promises;
 pub mod incident;
 pub mod letter;
 pub mod log;
+pub mod promises;
 pub mod publish;
 pub mod review;
 

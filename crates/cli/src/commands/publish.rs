@@ -46,20 +46,27 @@ impl PublishArgs {
 
     pub fn run(self, workspace: &mut Workspace) -> Result<Outcome, Failure> {
         let (Some(id), Some(page), Some(incident)) = (self.id, self.page, self.incident) else {
-            return Err(Failure("say which letter, page and incident: ID --page P --incident I".into()));
+            return Err(Failure(
+                "say which letter, page and incident: ID --page P --incident I".into(),
+            ));
         };
         let target = StatuspageTarget {
             page,
             incident,
             notify_subscribers: self.notify_subscribers,
-            base_url: std::env::var("CANDOR_STATUSPAGE_URL").unwrap_or_else(|_| STATUSPAGE_URL.to_string()),
+            base_url: std::env::var("CANDOR_STATUSPAGE_URL")
+                .unwrap_or_else(|_| STATUSPAGE_URL.to_string()),
         };
         workspace.publish_statuspage(id, &target)?;
         println!(
             "published the postmortem to Statuspage page {} incident {}{}",
             target.page.trim(),
             target.incident.trim(),
-            if target.notify_subscribers { ", subscribers notified" } else { "" }
+            if target.notify_subscribers {
+                ", subscribers notified"
+            } else {
+                ""
+            }
         );
         Ok(Outcome::Done)
     }

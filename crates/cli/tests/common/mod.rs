@@ -12,7 +12,12 @@ pub fn candor(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
 
 /// As [`candor`], with more environment variables.
 #[allow(dead_code)]
-pub fn candor_with(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+pub fn candor_with(
+    db: &Path,
+    args: &[&str],
+    stdin: &str,
+    env: &[(&str, &str)],
+) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
         .envs(env.iter().copied())
         .arg("--db")

@@ -33,7 +33,12 @@ fn context(
         technical_identifiers,
         skipped: incident.skipped_sections(),
         language: replacing.is_some(),
-        overdue_promises: incident.promises.iter().filter(|p| p.overdue).cloned().collect(),
+        overdue_promises: incident
+            .promises
+            .iter()
+            .filter(|p| p.overdue)
+            .cloned()
+            .collect(),
     }
 }
 

@@ -60,7 +60,11 @@ pub fn without_footer(html: &str) -> String {
         return html.to_string();
     };
     match html[start..].find(FOOTER_CLOSE) {
-        Some(end) => format!("{}{}", &html[..start], &html[start + end + FOOTER_CLOSE.len()..]),
+        Some(end) => format!(
+            "{}{}",
+            &html[..start],
+            &html[start + end + FOOTER_CLOSE.len()..]
+        ),
         None => html.to_string(),
     }
 }
@@ -129,7 +133,11 @@ fn footer(sig: &LetterSignature) -> String {
 /// `7 December 2026, 01:50 UTC`, for people; the signature file keeps the exact time.
 fn readable(at: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(at)
-        .map(|t| t.with_timezone(&chrono::Utc).format("%-d %B %Y, %H:%M UTC").to_string())
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .format("%-d %B %Y, %H:%M UTC")
+                .to_string()
+        })
         .unwrap_or_else(|_| at.to_string())
 }
 
@@ -184,7 +192,9 @@ pub fn verify_letter(html: &str, signature_json: &str) -> Result<Verified, Strin
             "{}, {}{}, {}, key {}",
             a.reviewer,
             a.role.key(),
-            a.section.map(|s| format!(" of \u{201c}{}\u{201d}", s.title())).unwrap_or_default(),
+            a.section
+                .map(|s| format!(" of \u{201c}{}\u{201d}", s.title()))
+                .unwrap_or_default(),
             a.at,
             fingerprint(&a.public_key)
         ));
@@ -241,7 +251,10 @@ mod tests {
     #[test]
     fn a_sealed_letter_verifies_and_names_its_approver() {
         let (html, sig) = sealed();
-        assert!(html.contains("Approved by Robin Reviewer (communications)"), "{html}");
+        assert!(
+            html.contains("Approved by Robin Reviewer (communications)"),
+            "{html}"
+        );
         assert!(!html.contains("<script"));
         let verified = verify_letter(&html, &sig).unwrap();
         assert_eq!(verified.exported_by, "Dana Drafter");

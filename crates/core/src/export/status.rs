@@ -17,7 +17,11 @@ use serde_json::json;
 /// The longest message a PagerDuty status page postmortem takes.
 pub const PAGERDUTY_MESSAGE_MAX_CHARS: usize = 10_000;
 
-pub fn statuspage_payload(incident: &Incident, skipped: &[SectionKey], opts: &ExportOptions) -> String {
+pub fn statuspage_payload(
+    incident: &Incident,
+    skipped: &[SectionKey],
+    opts: &ExportOptions,
+) -> String {
     let body = letter_markdown(incident, skipped, opts);
     let payload = json!({
         "create": { "postmortem": { "body_draft": body } },
@@ -26,7 +30,10 @@ pub fn statuspage_payload(incident: &Incident, skipped: &[SectionKey], opts: &Ex
             "notify_twitter": false,
         } },
     });
-    format!("{}\n", serde_json::to_string_pretty(&payload).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&payload).unwrap_or_default()
+    )
 }
 
 /// The letter as the HTML a PagerDuty status page shows, one heading per section.
@@ -58,7 +65,10 @@ pub fn pagerduty_payload(
             "post": { "id": opts.status_post, "type": "status_page_post" },
         }
     });
-    Ok(format!("{}\n", serde_json::to_string_pretty(&payload).unwrap_or_default()))
+    Ok(format!(
+        "{}\n",
+        serde_json::to_string_pretty(&payload).unwrap_or_default()
+    ))
 }
 
 /// The letter as the status page will show it, for the export dialog's preview: the
@@ -70,9 +80,7 @@ pub fn shown_html(
     opts: &ExportOptions,
 ) -> String {
     match format {
-        super::ExportFormat::Statuspage => {
-            safe_html(&letter_markdown(incident, skipped, opts))
-        }
+        super::ExportFormat::Statuspage => safe_html(&letter_markdown(incident, skipped, opts)),
         super::ExportFormat::PagerdutyStatus => pagerduty_message(incident, skipped),
         _ => String::new(),
     }

@@ -28,7 +28,11 @@ impl ImportProblem {
         }
     }
 
-    pub(crate) fn at(place: impl Into<String>, line: u32, message: impl Into<String>) -> ImportProblem {
+    pub(crate) fn at(
+        place: impl Into<String>,
+        line: u32,
+        message: impl Into<String>,
+    ) -> ImportProblem {
         ImportProblem {
             line,
             place: place.into(),
@@ -66,7 +70,9 @@ pub struct ImportPreview {
     pub until: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportFormat {
     #[default]
@@ -142,7 +148,11 @@ pub fn detect_format(text: &str) -> ImportFormat {
                 return ImportFormat::Statuspage;
             }
             if let Some(first) = value.as_array().and_then(|a| a.first()) {
-                if first.get("type").and_then(|t| t.as_str()).is_some_and(|t| t.ends_with("_log_entry")) {
+                if first
+                    .get("type")
+                    .and_then(|t| t.as_str())
+                    .is_some_and(|t| t.ends_with("_log_entry"))
+                {
                     return ImportFormat::Pagerduty;
                 }
                 if first.get("incident_updates").is_some() {
@@ -346,4 +356,3 @@ fn jsonl_rows(text: &str) -> Vec<Row> {
         })
         .collect()
 }
-

@@ -7,12 +7,17 @@ use super::{LogKind, NewLogEntry};
 use serde_json::Value;
 
 fn creator(item: &Value) -> String {
-    ["/creator/user/name", "/creator/workflow/name", "/creator/api_key/name", "/creator/alert/title"]
-        .iter()
-        .find_map(|p| item.pointer(p).and_then(|v| v.as_str()))
-        .unwrap_or("")
-        .trim()
-        .to_string()
+    [
+        "/creator/user/name",
+        "/creator/workflow/name",
+        "/creator/api_key/name",
+        "/creator/alert/title",
+    ]
+    .iter()
+    .find_map(|p| item.pointer(p).and_then(|v| v.as_str()))
+    .unwrap_or("")
+    .trim()
+    .to_string()
 }
 
 pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
@@ -39,7 +44,11 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
                 .push(ImportProblem::at(place, 0, "it has no readable timestamp"));
             continue;
         };
-        let title = item.get("title").and_then(|v| v.as_str()).unwrap_or("").trim();
+        let title = item
+            .get("title")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .trim();
         let description = item
             .get("description")
             .and_then(|v| v.as_str())
@@ -47,9 +56,11 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
             .trim();
         let text = match (title.is_empty(), description.is_empty()) {
             (true, true) => {
-                preview
-                    .problems
-                    .push(ImportProblem::at(place, 0, "it has neither a title nor a description"));
+                preview.problems.push(ImportProblem::at(
+                    place,
+                    0,
+                    "it has neither a title nor a description",
+                ));
                 continue;
             }
             (false, true) => title.to_string(),

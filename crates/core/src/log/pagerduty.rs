@@ -53,18 +53,24 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
     for (i, entry) in entries.iter().enumerate() {
         let place = format!("log entry {}", i + 1);
         let Some(entry_type) = entry.get("type").and_then(|t| t.as_str()) else {
-            preview.problems.push(ImportProblem::at(place, 0, "it has no type"));
+            preview
+                .problems
+                .push(ImportProblem::at(place, 0, "it has no type"));
             continue;
         };
         let Some(at) = instant(entry.get("created_at")) else {
-            preview
-                .problems
-                .push(ImportProblem::at(place, 0, "it has no readable created_at time"));
+            preview.problems.push(ImportProblem::at(
+                place,
+                0,
+                "it has no readable created_at time",
+            ));
             continue;
         };
         let text = text_of(entry, entry_type);
         if text.is_empty() {
-            preview.problems.push(ImportProblem::at(place, 0, "it says nothing (no summary)"));
+            preview
+                .problems
+                .push(ImportProblem::at(place, 0, "it says nothing (no summary)"));
             continue;
         }
         preview.entries.push(NewLogEntry {

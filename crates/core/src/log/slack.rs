@@ -40,7 +40,6 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     crate::checks::detect::fixed(r":[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?::skin-tone-\d:)?")
 });
 
-
 /// Slack's markup as plain text: people and channels by name, links as "label (url)",
 /// emoji shortcodes dropped (a marked message may end up in the customer letter, which
 /// is no place for them), and `&lt;` `&gt;` `&amp;` decoded last.
@@ -101,15 +100,25 @@ fn parse_json(files: &SlackFiles, path: &str) -> Result<Option<Value>, ImportPro
 
 fn user_names(users: Option<Value>) -> HashMap<String, String> {
     let mut names = HashMap::new();
-    for u in users.as_ref().and_then(|v| v.as_array()).into_iter().flatten() {
+    for u in users
+        .as_ref()
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
         let Some(id) = u.get("id").and_then(|v| v.as_str()) else {
             continue;
         };
-        let name = ["/profile/real_name", "/real_name", "/profile/display_name", "/name"]
-            .iter()
-            .filter_map(|p| u.pointer(p).and_then(|v| v.as_str()))
-            .map(str::trim)
-            .find(|n| !n.is_empty());
+        let name = [
+            "/profile/real_name",
+            "/real_name",
+            "/profile/display_name",
+            "/name",
+        ]
+        .iter()
+        .filter_map(|p| u.pointer(p).and_then(|v| v.as_str()))
+        .map(str::trim)
+        .find(|n| !n.is_empty());
         if let Some(name) = name {
             names.insert(id.to_string(), name.to_string());
         }
@@ -145,7 +154,10 @@ pub fn slack_channels(files: &SlackFiles) -> Vec<String> {
 
 /// Reads one channel of a Slack export. With no channel chosen and several in the export,
 /// the preview lists them and holds no entries.
-pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<ImportPreview, ImportProblem> {
+pub fn parse_slack(
+    files: &SlackFiles,
+    options: &ImportOptions,
+) -> Result<ImportPreview, ImportProblem> {
     let listed = parse_json(files, "channels.json")?;
     let users = user_names(parse_json(files, "users.json")?);
     let channels = channel_names(files, listed.as_ref());
@@ -170,22 +182,40 @@ pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<Import
         return Err(ImportProblem::at(
             "the export",
             0,
-            format!("the export has no channel #{chosen}; it has {}", channels.iter().map(|c| format!("#{c}")).collect::<Vec<_>>().join(", ")),
+            format!(
+                "the export has no channel #{chosen}; it has {}",
+                channels
+                    .iter()
+                    .map(|c| format!("#{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ));
     }
     preview.channel = Some(chosen.clone());
     preview.since = options.since;
     preview.until = options.until;
-    let pin = options.pin_reaction.as_deref().unwrap_or("pushpin").trim_matches(':');
+    let pin = options
+        .pin_reaction
+        .as_deref()
+        .unwrap_or("pushpin")
+        .trim_matches(':');
     let prefix = format!("{chosen}/");
     // Day files in date order, messages in file order: threads keep their order.
     let mut rows: Vec<(DateTime<Utc>, usize, NewLogEntry)> = Vec::new();
-    for (path, _) in files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)) {
+    for (path, _) in files
+        .range(prefix.clone()..)
+        .take_while(|(p, _)| p.starts_with(&prefix))
+    {
         if !path.ends_with(".json") {
             continue;
         }
         let Some(Value::Array(messages)) = parse_json(files, path)? else {
-            return Err(ImportProblem::at(path.clone(), 1, "a day file must hold a list of messages"));
+            return Err(ImportProblem::at(
+                path.clone(),
+                1,
+                "a day file must hold a list of messages",
+            ));
         };
         for (i, m) in messages.iter().enumerate() {
             let place = format!("{path}, message {}", i + 1);
@@ -200,7 +230,9 @@ pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<Import
                 continue;
             }
             let Some(at) = m.get("ts").and_then(|v| v.as_str()).and_then(slack_time) else {
-                preview.problems.push(ImportProblem::at(place, 0, "it has no readable ts time"));
+                preview
+                    .problems
+                    .push(ImportProblem::at(place, 0, "it has no readable ts time"));
                 continue;
             };
             if options.since.is_some_and(|s| at < s) || options.until.is_some_and(|u| at > u) {
@@ -213,11 +245,19 @@ pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<Import
                 .and_then(|v| v.as_array())
                 .into_iter()
                 .flatten()
-                .filter_map(|f| f.get("title").or_else(|| f.get("name")).and_then(|v| v.as_str()))
+                .filter_map(|f| {
+                    f.get("title")
+                        .or_else(|| f.get("name"))
+                        .and_then(|v| v.as_str())
+                })
                 .collect();
             if !files_shared.is_empty() {
                 let note = format!("[file: {}]", files_shared.join(", "));
-                text = if text.is_empty() { note } else { format!("{text} {note}") };
+                text = if text.is_empty() {
+                    note
+                } else {
+                    format!("{text} {note}")
+                };
             }
             if text.is_empty() {
                 preview.skipped += 1;
@@ -227,8 +267,16 @@ pub fn parse_slack(files: &SlackFiles, options: &ImportOptions) -> Result<Import
             let author = users
                 .get(user)
                 .cloned()
-                .or_else(|| m.pointer("/user_profile/real_name").and_then(|v| v.as_str()).map(str::to_string))
-                .or_else(|| m.get("username").and_then(|v| v.as_str()).map(str::to_string))
+                .or_else(|| {
+                    m.pointer("/user_profile/real_name")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                })
+                .or_else(|| {
+                    m.get("username")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                })
                 .unwrap_or_else(|| user.to_string());
             let pinned = m
                 .get("reactions")

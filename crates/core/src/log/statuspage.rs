@@ -27,7 +27,10 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
             None => vec![&value],
         },
     };
-    if incidents.iter().all(|i| i.get("incident_updates").is_none()) {
+    if incidents
+        .iter()
+        .all(|i| i.get("incident_updates").is_none())
+    {
         return Err(ImportProblem::at(
             "the file",
             1,
@@ -37,7 +40,11 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
     let mut preview = ImportPreview::default();
     let several = incidents.len() > 1;
     for (n, incident) in incidents.iter().enumerate() {
-        let name = incident.get("name").and_then(|v| v.as_str()).unwrap_or("").trim();
+        let name = incident
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .trim();
         let updates = incident
             .get("incident_updates")
             .and_then(|v| v.as_array())
@@ -49,16 +56,25 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
             } else {
                 format!("update {}", i + 1)
             };
-            let Some(at) = instant(update.get("display_at")).or_else(|| instant(update.get("created_at")))
+            let Some(at) =
+                instant(update.get("display_at")).or_else(|| instant(update.get("created_at")))
             else {
-                preview
-                    .problems
-                    .push(ImportProblem::at(place, 0, "it has no readable display_at or created_at time"));
+                preview.problems.push(ImportProblem::at(
+                    place,
+                    0,
+                    "it has no readable display_at or created_at time",
+                ));
                 continue;
             };
-            let body = update.get("body").and_then(|v| v.as_str()).unwrap_or("").trim();
+            let body = update
+                .get("body")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .trim();
             if body.is_empty() {
-                preview.problems.push(ImportProblem::at(place, 0, "its body is empty"));
+                preview
+                    .problems
+                    .push(ImportProblem::at(place, 0, "its body is empty"));
                 continue;
             }
             let status = update.get("status").and_then(|v| v.as_str()).unwrap_or("");
@@ -83,7 +99,8 @@ pub(super) fn parse(text: &str) -> Result<ImportPreview, ImportProblem> {
     }
     if let [incident] = incidents.as_slice() {
         let times = SuggestedTimes {
-            started: instant(incident.get("started_at")).or_else(|| instant(incident.get("created_at"))),
+            started: instant(incident.get("started_at"))
+                .or_else(|| instant(incident.get("created_at"))),
             resolved: instant(incident.get("resolved_at")),
         };
         preview.times = (times.started.is_some() || times.resolved.is_some()).then_some(times);

@@ -37,4 +37,3 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
     }
     out
 }
-

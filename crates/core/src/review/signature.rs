@@ -79,7 +79,12 @@ pub fn fingerprint(public_key: &str) -> String {
 
 /// A fingerprint as people may type it: case and spaces do not matter.
 pub fn same_fingerprint(a: &str, b: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
     squash(a) == squash(b)
 }
 
@@ -155,7 +160,12 @@ pub fn verdict_problem(incident_uid: &str, a: &Approval) -> Option<String> {
             a.reviewer
         ));
     }
-    (!verify(&a.public_key, &verdict_message(incident_uid, a), &a.signature)).then(|| {
+    (!verify(
+        &a.public_key,
+        &verdict_message(incident_uid, a),
+        &a.signature,
+    ))
+    .then(|| {
         format!(
             "the verdict by {} was changed after they signed it (its signature does not match)",
             a.reviewer
@@ -168,7 +178,12 @@ pub fn comment_problem(incident_uid: &str, c: &Comment) -> Option<String> {
     if c.public_key.is_empty() || c.signature.is_empty() {
         return Some(format!("the comment by {} is not signed", c.author));
     }
-    (!verify(&c.public_key, &comment_message(incident_uid, c), &c.signature)).then(|| {
+    (!verify(
+        &c.public_key,
+        &comment_message(incident_uid, c),
+        &c.signature,
+    ))
+    .then(|| {
         format!(
             "the comment by {} was changed after they signed it (its signature does not match)",
             c.author

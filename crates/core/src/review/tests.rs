@@ -217,5 +217,8 @@ fn each_comment_comes_with_the_fingerprint_of_its_key() {
         review_requested: false,
         published_hash: None,
     });
-    assert_eq!(s.comment_fingerprints, vec![signer.fingerprint(), String::new()]);
+    assert_eq!(
+        s.comment_fingerprints,
+        vec![signer.fingerprint(), String::new()]
+    );
 }

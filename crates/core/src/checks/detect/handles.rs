@@ -45,12 +45,18 @@ fn looks_like_handle(token: &str, loose: bool) -> bool {
 /// has it: a capitalised one is a name only with more evidence than a title before it.
 pub(super) fn everyday_word(word: &str) -> bool {
     let lower: Vec<char> = word.to_lowercase().chars().collect();
-    FstDictionary::curated().get_word_metadata_exact(&lower).is_some()
+    FstDictionary::curated()
+        .get_word_metadata_exact(&lower)
+        .is_some()
 }
 
 /// Handles in `text`, as byte ranges; `names` are the person names found already, whose
 /// user name may follow in brackets.
-pub fn handles(text: &str, masked: &[Range<usize>], names: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub fn handles(
+    text: &str,
+    masked: &[Range<usize>],
+    names: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for c in AT_HANDLE.captures_iter(text) {
         if let Some(m) = c.get(1)
@@ -62,12 +68,16 @@ pub fn handles(text: &str, masked: &[Range<usize>], names: &[(usize, usize)]) ->
     for credit in CREDIT.find_iter(text) {
         let mut at = credit.end();
         for _ in 0..8 {
-            let Some(token) = TOKEN.find(&text[at..]) else { break };
+            let Some(token) = TOKEN.find(&text[at..]) else {
+                break;
+            };
             let (s, e) = (at + token.start(), at + token.end());
             if looks_like_handle(token.as_str(), false) && !inside(masked, s) {
                 out.push((s, e));
             }
-            let Some(sep) = SEPARATOR.find(&text[e..]) else { break };
+            let Some(sep) = SEPARATOR.find(&text[e..]) else {
+                break;
+            };
             at = e + sep.end();
         }
     }
@@ -75,7 +85,9 @@ pub fn handles(text: &str, masked: &[Range<usize>], names: &[(usize, usize)]) ->
         let rest = &text[end..];
         if let Some(inner) = rest.strip_prefix(" (")
             && let Some(close) = inner.find(')')
-            && TOKEN.find(&inner[..close]).is_some_and(|t| t.end() == close)
+            && TOKEN
+                .find(&inner[..close])
+                .is_some_and(|t| t.end() == close)
             && looks_like_handle(&inner[..close], true)
         {
             let s = end + 2;
