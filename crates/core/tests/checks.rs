@@ -219,7 +219,7 @@ fn responsibility_shifted_and_sweeping_reassurance_by_structure() {
     );
     clean("The change was outside the window we had planned.", B);
     clean("We did not check the link, and we should have.", B);
-    flags("Your data remains safe.", A, "remains safe");
+    flags("Your data remains safe.", A, "Your data remains safe");
     flags(
         "We are preventing the recurrence of this bug.",
         A,
@@ -228,7 +228,7 @@ fn responsibility_shifted_and_sweeping_reassurance_by_structure() {
     flags(
         "We will make sure this can never recur.",
         A,
-        "make sure this can never",
+        "make sure this can never recur",
     );
     clean("We keep every backup in a second region.", A);
 }
@@ -592,7 +592,10 @@ fn people_named_by_their_user_names_are_names() {
             .map(|f| f.text)
             .collect::<Vec<_>>()
     };
-    assert_eq!(names("The fix came from @tova-k within the hour."), vec!["@tova-k"]);
+    assert_eq!(
+        names("The fix came from @tova-k within the hour."),
+        vec!["@tova-k"]
+    );
     assert_eq!(
         names("Thanks to mbrennick, qlx_ops and dvorakfan for the report."),
         vec!["mbrennick", "qlx_ops", "dvorakfan"]
@@ -602,8 +605,13 @@ fn people_named_by_their_user_names_are_names() {
         vec!["Tova Kessler", "tkessler"]
     );
     // A title before a word English writes in lower case is no person; before a name it is.
-    assert!(names("Reported to the Backend Developer Team, then to Developer Experience.").is_empty());
-    assert_eq!(names("The on-call engineer Okonkwo restarted it."), vec!["Okonkwo"]);
+    assert!(
+        names("Reported to the Backend Developer Team, then to Developer Experience.").is_empty()
+    );
+    assert_eq!(
+        names("The on-call engineer Okonkwo restarted it."),
+        vec!["Okonkwo"]
+    );
     // Words, companies and addresses are not user names.
     assert!(names("Thanks to everyone who wrote in, and to our partners.").is_empty());
     assert!(names("Thanks to GitHub and JFrog for their quick help.").is_empty());

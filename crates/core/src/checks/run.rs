@@ -268,7 +268,7 @@ impl RuleSet {
         out.dedup_by(|a, b| {
             a.rule == b.rule && a.start == b.start && a.end == b.end && a.message == b.message
         });
-        out
+        drop_overlapped(out)
     }
 
     /// Checks every text of a letter: the customer texts with the customer rules and the
@@ -326,4 +326,52 @@ fn is_word_char(c: Option<char>) -> bool {
 /// Looks at characters, not bytes, so a no-break space or a curly quote is a boundary.
 fn boundary(text: &str, start: usize, end: usize) -> bool {
     !is_word_char(text[..start].chars().next_back()) && !is_word_char(text[end..].chars().next())
+}
+
+/// One finding per stretch of words for the categories of tone: a rule's general pattern
+/// and another rule's exact phrase often find the same words ("will never happen" inside
+/// "will never happen again"), and the reader needs to hear it once, at the stronger
+/// level. Where the levels are equal the longer finding stays. Other categories keep
+/// overlapping findings, which say different things (a long sentence and a hard one).
+/// `findings` is sorted by start.
+fn drop_overlapped(findings: Vec<Finding>) -> Vec<Finding> {
+    let outranks =
+        |a: &Finding, b: &Finding| (a.level, a.end - a.start) > (b.level, b.end - b.start);
+    let mut keep = vec![true; findings.len()];
+    for i in 0..findings.len() {
+        let a = &findings[i];
+        for j in i + 1..findings.len() {
+            let b = &findings[j];
+            if b.start >= a.end {
+                break;
+            }
+            if a.category != b.category
+                || !is_tone(a.category)
+                || a.start == a.end
+                || b.start == b.end
+            {
+                continue;
+            }
+            if outranks(b, a) {
+                keep[i] = false;
+            } else {
+                keep[j] = false;
+            }
+        }
+    }
+    findings
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
+}
+
+fn is_tone(category: Category) -> bool {
+    matches!(
+        category,
+        Category::AbsolutePromise
+            | Category::BlameShift
+            | Category::NonApology
+            | Category::VendorBlame
+    )
 }
