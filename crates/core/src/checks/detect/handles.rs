@@ -14,7 +14,7 @@ static AT_HANDLE: LazyLock<Regex> =
     LazyLock::new(|| fixed(r"(?:^|[^\w.@])(@[A-Za-z0-9][A-Za-z0-9_-]{1,38})\b"));
 
 /// Where a letter credits or names the people who did something.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(
         r"(?i)\b(?:thanks?\s+(?:goes?\s+)?to|thank|credit\s+(?:goes\s+)?to|(?:reported|discovered|found|spotted|noticed|investigated|fixed)\s+by|with\s+help\s+from)\s+",
     )

@@ -1,7 +1,7 @@
 //! Person names: a capitalised word is a person only with evidence.
 
 use super::words::{
-    AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES,
+    AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES, SURNAMES,
 };
 use crate::checks::engine::RuleSet;
 use crate::checks::text::{Word, inside, starts_sentence, words};
@@ -132,7 +132,18 @@ pub fn person_names(
             name.to_lowercase().as_str(),
             "my" | "our" | "your" | "his" | "her" | "their" | "its" | "the" | "an"
         );
-        let is_name = if known_person || after_role {
+        // A first name in no list before a listed surname, neither of them a word English
+        // writes in lower case: "Wojtek Baran", not "Release Parker" or "Azure Monitor".
+        let unlisted_with_surname = !listed
+            && !determiner
+            && !capitalised_before
+            && next.is_some_and(|n| {
+                SURNAMES.contains(base(n.text))
+                    && !is_acronym(n.text)
+                    && !super::handles::everyday_word(base(n.text))
+            })
+            && !super::handles::everyday_word(name);
+        let is_name = if known_person || after_role || unlisted_with_surname {
             true
         } else if !listed
             || determiner
@@ -165,15 +176,26 @@ pub fn person_names(
         }
         i += 1;
     }
-    // People named by their user names.
+    // People in no list, where the sentence puts a person; then people named by their
+    // user names; then the parts of full names used on their own.
+    let context = super::people::people_in_context(text, masked, &organisations, &out);
+    add_new(&mut out, context);
     let handles = super::handles::handles(text, masked, &out);
-    let handles: Vec<(usize, usize)> = handles
+    add_new(&mut out, handles);
+    let parts = super::people::parts_of_full_names(text, masked, &out);
+    add_new(&mut out, parts);
+    out
+}
+
+/// Adds the ranges of `more` that overlap none in `out`, keeping `out` sorted.
+fn add_new(out: &mut Vec<(usize, usize)>, more: Vec<(usize, usize)>) {
+    let more: Vec<(usize, usize)> = more
         .into_iter()
         .filter(|&(s, e)| !out.iter().any(|&(os, oe)| os < e && s < oe))
         .collect();
-    out.extend(handles);
+    out.extend(more);
     out.sort_unstable();
-    out
+    out.dedup_by(|b, a| a.0 < b.1 && b.0 < a.1);
 }
 
 fn is_acronym(word: &str) -> bool {

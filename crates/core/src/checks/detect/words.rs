@@ -12,6 +12,15 @@ pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|
         .collect()
 });
 
+/// Common surnames, for a first name that is in no list: "Wojtek Baran".
+pub(super) static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../../../assets/names/surnames.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 /// Names that are also ordinary words, months, days or places. They count as a name only
 /// with a strong signal: a surname after them, or a verb of doing.
 pub(super) const AMBIGUOUS: &[&str] = &[

@@ -1,0 +1,81 @@
+// A failed unwrap here is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! People whose first names are in no list, found by where English puts people, each on
+//! text written here; and the title-case phrases in the same places that are not people.
+
+use candor_core::checks::{Category, CheckContext, RuleSet};
+use candor_core::{SectionKey, View};
+use std::sync::LazyLock;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
+
+fn names(text: &str) -> Vec<String> {
+    RULES
+        .check_text(
+            text,
+            Some(SectionKey::Details),
+            View::Customer,
+            &CheckContext::default(),
+        )
+        .into_iter()
+        .filter(|f| f.category == Category::PersonName)
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn bylines_and_thanks_name_people() {
+    assert_eq!(
+        names("**Authors**: Tomek, Ifeoma, Rhiannon\n\nThe queue stopped at noon."),
+        vec!["Tomek", "Ifeoma", "Rhiannon"]
+    );
+    assert_eq!(
+        names("Posted 3 May · by Tomek Zielarz and Ifeoma Obi-Nwosu\n\nWe are sorry."),
+        vec!["Tomek Zielarz", "Ifeoma Obi-Nwosu"]
+    );
+    assert_eq!(
+        names("Thanks to Ruairi Blathmac for the report."),
+        vec!["Ruairi Blathmac"]
+    );
+    // A list of thanks also names companies; one word in no list is not enough there.
+    assert!(names("Thanks to Quorvex for the report.").is_empty());
+    // A team is not a person.
+    assert!(names("Written by Release Engineering.").is_empty());
+}
+
+#[test]
+fn a_name_beside_a_role_or_a_pronoun_is_a_person() {
+    assert_eq!(
+        names("Tomek Zielarz, our lead engineer, restored the backup."),
+        vec!["Tomek Zielarz"]
+    );
+    assert_eq!(
+        names("The call was led by Ifeoma Obi, who is the Director of Support."),
+        vec!["Ifeoma Obi"]
+    );
+    assert_eq!(
+        names("On Friday I (Tomek Zielarz) was paged at 02:10."),
+        vec!["Tomek Zielarz"]
+    );
+    // A product beside a role-like word is not a person.
+    assert!(names("Storage Engine, the component, was slow.").is_empty());
+}
+
+#[test]
+fn a_listed_surname_after_an_unlisted_first_name() {
+    assert_eq!(
+        names("On Monday, Wojtek Baran rolled the change back."),
+        vec!["Wojtek Baran"]
+    );
+    // An everyday word before a surname is a title-case phrase.
+    assert!(names("Open Release Parker to see the notes.").is_empty());
+}
+
+#[test]
+fn a_name_joined_to_a_person_and_the_parts_of_full_names() {
+    assert_eq!(
+        names("Tomek Zielarz and Peter Hale stayed on the call. Zielarz wrote the fix."),
+        vec!["Tomek Zielarz", "Peter Hale", "Zielarz"]
+    );
+}
