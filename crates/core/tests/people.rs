@@ -4,23 +4,17 @@
 //! People whose first names are in no list, found by where English puts people, each on
 //! text written here; and the title-case phrases in the same places that are not people.
 
-use candor_core::checks::{Category, CheckContext, RuleSet};
-use candor_core::{SectionKey, View};
+mod common;
+
+use candor_core::checks::{Category, RuleSet};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
 
 fn names(text: &str) -> Vec<String> {
-    RULES
-        .check_text(
-            text,
-            Some(SectionKey::Details),
-            View::Customer,
-            &CheckContext::default(),
-        )
+    common::found_in(&RULES, text, Category::PersonName)
         .into_iter()
-        .filter(|f| f.category == Category::PersonName)
-        .map(|f| f.text)
+        .map(|(t, _)| t)
         .collect()
 }
 

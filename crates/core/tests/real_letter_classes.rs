@@ -6,20 +6,15 @@
 //! and the sensitive details real letters give away (sizes, versions, host names, regions,
 //! network numbers, advisories, commits, source paths, machine counts).
 
+mod common;
+
 use candor_core::checks::{Category, CheckContext, HouseStyle, RuleSet};
 use candor_core::{SectionKey, View};
 
 fn found(rules: &RuleSet, text: &str, category: Category) -> Vec<String> {
-    rules
-        .check_text(
-            text,
-            Some(SectionKey::Details),
-            View::Customer,
-            &CheckContext::default(),
-        )
+    common::found_in(rules, text, category)
         .into_iter()
-        .filter(|f| f.category == category)
-        .map(|f| f.text)
+        .map(|(t, _)| t)
         .collect()
 }
 

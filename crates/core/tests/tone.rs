@@ -4,24 +4,15 @@
 //! The ways English shifts responsibility, promises too much or hedges an apology, each
 //! on a sentence written here, with the near misses a plain letter uses and must keep.
 
-use candor_core::checks::{Category, CheckContext, Level, RuleSet};
-use candor_core::{SectionKey, View};
+mod common;
+
+use candor_core::checks::{Category, Level, RuleSet};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
 
 fn found(text: &str, category: Category) -> Vec<(String, Level)> {
-    RULES
-        .check_text(
-            text,
-            Some(SectionKey::Details),
-            View::Customer,
-            &CheckContext::default(),
-        )
-        .into_iter()
-        .filter(|f| f.category == category)
-        .map(|f| (f.text, f.level))
-        .collect()
+    common::found_in(&RULES, text, category)
 }
 
 fn flags(category: Category, text: &str, expected: &str) {

@@ -21,7 +21,7 @@ pub(super) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| fixed(r"^@?[A-Za-z][A-Za-z0-9_-]{1,38}\b"));
-static SEPARATOR: LazyLock<Regex> =
+pub(super) static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| fixed(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"));
 
 /// A user name rather than a word: no English word, some lower case, and not a

@@ -5,7 +5,7 @@
 //! the letter later uses one part of it.
 
 use super::fixed;
-use super::handles::{CREDIT, everyday_word};
+use super::handles::{CREDIT, SEPARATOR, everyday_word};
 use super::words::FIRST_NAMES;
 use crate::checks::text::inside;
 use regex::Regex;
@@ -21,9 +21,6 @@ static NAME_AT_START: LazyLock<Regex> =
 
 /// Any word at the start of the text, to step over what is not a name in a list.
 static WORD_AT_START: LazyLock<Regex> = LazyLock::new(|| fixed(r"^[\[@]?[\w.-]+\]?"));
-
-static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| fixed(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"));
 
 /// A byline: "Authors: …", "**Written by** …", "· by …".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
