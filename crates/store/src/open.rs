@@ -25,8 +25,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// "Cand" in the file header, so a Candor file is told apart from any other SQLite file.
 const APPLICATION_ID: i64 = 0x4361_6e64;
 
-/// How long a writer waits for another process's write to finish before reporting busy.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a writer waits for another process's write to finish before reporting busy:
+/// a save checks the whole letter while it holds the lock, and a long letter on a slow
+/// machine can take a second or more, so several writers queued behind it must not give up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 pub(crate) fn open_database(path: &Path) -> Result<Connection, StoreError> {
     let located = |e: rusqlite::Error| StoreError::from(e).located(path);

@@ -203,11 +203,16 @@ impl RuleSet {
                 }
             }
         }
-        let patterns = regex::RegexSet::new(&sources).map_err(|e| RuleError {
-            file: "rules".into(),
-            line: 0,
-            reason: e.to_string(),
-        })?;
+        // The set grows with every rule; with the default cache the lazy DFA gives up on
+        // long texts and the search falls back to a far slower engine.
+        let patterns = regex::RegexSetBuilder::new(&sources)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| RuleError {
+                file: "rules".into(),
+                line: 0,
+                reason: e.to_string(),
+            })?;
         let known = super::language::known_words(terms.iter().map(|t| t.text.as_str()));
         Ok(RuleSet {
             rules,
