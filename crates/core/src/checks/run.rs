@@ -331,12 +331,13 @@ fn boundary(text: &str, start: usize, end: usize) -> bool {
 /// One finding per stretch of words for the categories of tone: a rule's general pattern
 /// and another rule's exact phrase often find the same words ("will never happen" inside
 /// "will never happen again"), and the reader needs to hear it once, at the stronger
-/// level. Where the levels are equal the longer finding stays. Other categories keep
+/// level. Where the levels are equal the longer finding stays, and at the same length the
+/// house style's rule, whose message the team wrote for its own names. Other categories keep
 /// overlapping findings, which say different things (a long sentence and a hard one).
 /// `findings` is sorted by start.
 fn drop_overlapped(findings: Vec<Finding>) -> Vec<Finding> {
-    let outranks =
-        |a: &Finding, b: &Finding| (a.level, a.end - a.start) > (b.level, b.end - b.start);
+    let rank = |f: &Finding| (f.level, f.end - f.start, f.rule.starts_with("House."));
+    let outranks = |a: &Finding, b: &Finding| rank(a) > rank(b);
     let mut keep = vec![true; findings.len()];
     for i in 0..findings.len() {
         let a = &findings[i];

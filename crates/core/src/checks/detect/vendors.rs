@@ -4,6 +4,7 @@
 use super::fixed;
 use crate::checks::rules::Rule;
 use crate::checks::text::sentences;
+use harper_core::spell::{Dictionary, FstDictionary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,7 +23,7 @@ const TROUBLE: &str = r"outages?|incidents?|issues?|problems?|failures?|bugs?|er
 /// apposition ("our provider, X, dropped").
 static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
-        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|was down|were down|is down|fail\w*|broke\b|dropped|lost|leaked|propagated|rejected|mislabel\w*|misconfigured|misrouted|introduced|caused|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|blocked|throttled|imposed|discontinued|corrupted|deleted|revoked|was passing|were passing)\b",
+        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|(?:was|were|is|are|became|went)\s+(?:\w+ly\s+)?(?:down|unavailable|unreachable|degraded|offline|unresponsive|overloaded|broken|compromised|hacked|breached)|(?:reported|confirmed|acknowledged|announced|declared|disclosed|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|(?:returned|served|sent|responded\s+with)\s+(?:[\w-]+\s+)?(?:errors?|5\d\d|bad|incorrect|wrong|stale|invalid|malformed|corrupt\w*|empty)|(?:started|began)\s+(?:to\s+)?(?:fail|return|reject|drop|time|timing|throttl|error)\w*|timed\s+out|fail\w*|broke\b|dropped|lost|leaked|propagated|rejected|mislabel\w*|misconfigured|misrouted|introduced|caused|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|blocked|throttled|imposed|discontinued|corrupted|deleted|revoked|was passing|were passing)\b",
     ))
 });
 
@@ -30,14 +31,18 @@ static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// X's change").
 static AS_AGENT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(
-        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on)\s+(?:the\s+|a\s+|an\s+|our\s+)?$",
+        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed|made|rolled\s+out|shipped|released|applied|sent|published)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on|\battributed\s+to|\b(?:traced|tracked)\s+(?:(?:the|this|that|it|its|our|[\w-]+)\s+){0,3}?(?:(?:back|down)\s+)?to|\boriginated\s+(?:at|with|from|in)|\bcame\s+from|\b(?:lay|lies|rests?|sat)\s+with|\bcause\s+(?:was|lay|lies|is)\s+(?:with|at|in|inside)|\b(?:faulty|bad|broken|buggy|erroneous|incorrect|defective|flawed)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of))\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+)??$",
     )
 });
+
+/// Happenings that are trouble when they happen at someone else's ("a deployment inside
+/// X's network", "a lightning strike at our ISP").
+const EVENTS: &str = r"deployments?|changes?|updates?|rollouts?|releases?|rollbacks?|maintenance|migrations?|misconfigurations?|upgrades?|strikes?|fires?|floods?|cuts?|attacks?";
 
 /// A third party as the place of the trouble ("an outage at X", "issues with X").
 static AS_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
-        r"(?i)\b(?:{TROUBLE})\s+(?:at|in|with|on|inside|within|from|affecting)\s+(?:the\s+|our\s+|a\s+|an\s+)?$"
+        r"(?i)\b(?:(?:{TROUBLE})\s+(?:at|in|with|on|inside|within|from|affecting)|(?:{EVENTS})\s+(?:at|inside|within|on\s+the\s+side\s+of))\s+(?:the\s+|our\s+|a\s+|an\s+)?$"
     ))
 });
 
@@ -62,9 +67,19 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         \b(?:[Oo]ur|[Tt]he|[Aa]|[Aa]n)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?,?\s+
           (?P<named>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
+        | \b(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?\s+(?:is|was|are|were|has\s+been)\s+
+          (?P<copula>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
         | (?P<org>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\b\.?)
-        | (?P<generic>\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+(?:third[- ]party|external|upstream|outside)\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug)s?\b)
+        | (?P<trade>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,1}\s+(?:Systems|Networks|Hosting|Telecom|Communications|Technologies|Solutions|Labs|Holdings|Power|Energy|Electric|Datacenters?|Data\ Centers?|Logistics|Payments|Fibre|Fiber|Broadband)\b)
+        | (?P<apposed>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}),\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?\b
+        | (?P<generic>\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+(?:third[- ]party|external|upstream|outside)\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug|library|dependency|dependencies|component|API|package|plugin|SDK|software|tool)s?\b)
         | (?P<role>\b[Oo]ur\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|supplier|carrier|registrar|ISP)s?\b)
+        | \b(?:(?:[Ww]e|[Oo]ur\s+\w+)\s+(?:use[sd]?|rel(?:y|ied|ies)\s+on|depend(?:s|ed)?\s+on|r[au]n\s+on|switched\s+to|moved\s+to|migrated\s+to)
+              |(?:hosted|provided|served|powered|operated|supplied)\s+(?:on|at|by|with)
+              |running\s+(?:[\w-]+\s+){0,2}?on|services?\s+from)
+          \s+(?:the\s+)?(?P<used>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
+          (?:\s+and\s+(?P<also>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}))?
+        | (?P<owner>\b[A-Z][\w&-]*(?:\.[\w&-]+)*)['’]s\s+(?:[\w-]+\s+)?(?:network|infrastructure|platform|servers|systems|data\s*cent(?:er|re)s?|CDN|DNS|API|edge|backbone|routers?|region|routing)\b
         ",
     )
 });
@@ -89,14 +104,32 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
             .or_else(|| c.name("org"))
             .or_else(|| c.name("generic"))
             .or_else(|| c.name("role"))
+            .or_else(|| c.name("used"))
+            .or_else(|| c.name("trade"))
+            .or_else(|| c.name("apposed"))
+            .or_else(|| c.name("owner"))
+            .or_else(|| c.name("copula"))
         else {
             continue;
         };
-        out.push((m.start(), m.end()));
-        if c.name("named").is_some() || c.name("org").is_some() {
-            let name = LEGAL_FORM.replace(m.as_str().trim_end_matches('.'), "");
-            if name.len() > 2 {
-                names.push((m.end(), name.into_owned()));
+        let named = c.name("generic").is_none() && c.name("role").is_none();
+        for m in [Some(m), c.name("also")].into_iter().flatten() {
+            if named
+                && m.as_str()
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(phrase_word)
+            {
+                continue;
+            }
+            out.push((m.start(), m.end()));
+            if named {
+                let name = LEGAL_FORM.replace(m.as_str().trim_end_matches('.'), "");
+                if name.len() > 2 {
+                    // A name the letter uses counts from its first mention: "X was slow.
+                    // We use X for ..." blames X as much as the other order does.
+                    names.push((0, name.into_owned()));
+                }
             }
         }
     }
@@ -114,6 +147,22 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
     }
     out.sort_unstable();
     out
+}
+
+/// A word that starts a phrase rather than a company's name: a determiner, pronoun,
+/// conjunction or preposition ("The", "Each", "Both"), or a word English uses every day
+/// ("New", "Next"). A rarer dictionary word is a name as often as not ("Pellucid").
+fn phrase_word(word: &str) -> bool {
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    FstDictionary::curated()
+        .get_word_metadata_exact(&lower)
+        .is_some_and(|m| {
+            m.common
+                || m.preposition
+                || m.pronoun.is_some()
+                || m.determiner.is_some()
+                || m.conjunction.is_some()
+        })
 }
 
 /// A sentence about the third party the sentence before named, by pronoun: "They had …",

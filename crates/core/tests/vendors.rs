@@ -1,0 +1,114 @@
+// A failed unwrap here is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! Third parties the letter introduces itself, made the cause of the outage in the ways
+//! English says so, on names no list holds. Thanking or working with a supplier is not
+//! blame, and neither is a name the letter never presents as someone else's.
+
+mod common;
+
+use candor_core::checks::{Category, RuleSet};
+use std::sync::LazyLock;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
+
+fn blamed(text: &str) -> Vec<String> {
+    common::found_in(&RULES, text, Category::VendorBlame)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+fn flags(text: &str, expected: &str) {
+    let got = blamed(text);
+    assert!(
+        got.iter().any(|t| t == expected),
+        "should blame {expected:?} in {text:?}; found {got:?}"
+    );
+}
+
+fn clean(text: &str) {
+    let got = blamed(text);
+    assert!(
+        got.is_empty(),
+        "should blame no one in {text:?}; found {got:?}"
+    );
+}
+
+#[test]
+fn a_supplier_given_its_role_and_then_made_the_cause() {
+    flags(
+        "Quorvex, our network provider, dropped every route to our west region for forty minutes.",
+        "Quorvex",
+    );
+    flags(
+        "Tallowmere, the carrier we send text messages through, rejected our codes overnight.",
+        "Tallowmere",
+    );
+    // The role introduces the name; a later sentence makes it the cause.
+    flags(
+        "Our DNS host is Pellucid. Shortly after nine, Pellucid was unreachable from most of Asia.",
+        "Pellucid",
+    );
+}
+
+#[test]
+fn the_cause_placed_with_a_named_company() {
+    flags(
+        "The root cause lay with Quorvex Systems, whose router update went wrong.",
+        "Quorvex Systems",
+    );
+    flags(
+        "We traced the fault to Harrowgate Networks.",
+        "Harrowgate Networks",
+    );
+    flags(
+        "The bad data originated at Brindle Payments and reached our ledger unchecked.",
+        "Brindle Payments",
+    );
+}
+
+#[test]
+fn a_faulty_change_attributed_to_a_named_partner() {
+    flags(
+        "A faulty certificate from our partner Quorvex stopped logins.",
+        "Quorvex",
+    );
+    flags(
+        "The broken configuration was rolled out by Ostrander Hosting at 14:02.",
+        "Ostrander Hosting",
+    );
+}
+
+#[test]
+fn a_service_the_letter_says_it_uses_and_then_fails() {
+    flags(
+        "We use Quorvex for DNS. On Tuesday morning Quorvex was unreachable, so our site could not be found.",
+        "Quorvex",
+    );
+    // The failure may come before the letter says who the name is.
+    flags(
+        "Pellucid returned errors for every lookup. We rely on Pellucid for name resolution.",
+        "Pellucid",
+    );
+    flags(
+        "A deployment inside Harrowgate's network cut us off.",
+        "Harrowgate",
+    );
+}
+
+#[test]
+fn working_with_or_thanking_a_supplier_is_not_blame() {
+    clean("We use Quorvex for DNS and have added a second provider alongside it.");
+    clean("Our network provider, Quorvex, helped us reroute traffic within minutes.");
+    clean("We thank the engineers at Harrowgate Networks for staying on the call with us.");
+    clean("We are moving our payments to Brindle Payments next quarter.");
+}
+
+#[test]
+fn the_letters_own_words_are_not_third_parties() {
+    // A capitalised phrase after "we use" is not a company.
+    clean("We use The same deploy tool for every region, and it failed us today.");
+    // Our own mistake, told plainly, blames no one else.
+    clean("Our engineers pushed a bad configuration, and the site went down.");
+}
