@@ -38,6 +38,9 @@ pub struct RuleSet {
     pub(super) rules: Vec<Rule>,
     pub(super) automaton: AhoCorasick,
     pub(super) terms: Vec<Term>,
+    /// The names of products, companies and vendors, found in one pass: a word inside one
+    /// is never a person.
+    pub(super) organisations: AhoCorasick,
     /// Every pattern of every pattern rule, so one pass tells which can match at all.
     pub(super) patterns: regex::RegexSet,
     /// For each pattern of the set: its rule and its index in that rule's `regexes`.
@@ -213,11 +216,31 @@ impl RuleSet {
                 line: 0,
                 reason: e.to_string(),
             })?;
+        let organisations = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(
+                terms
+                    .iter()
+                    .filter(|t| {
+                        matches!(
+                            rules[t.rule].def.kind,
+                            RuleType::VendorBlame | RuleType::Capitalization
+                        ) && !t.text.is_empty()
+                    })
+                    .map(|t| t.text.as_str()),
+            )
+            .map_err(|e| RuleError {
+                file: "rules".into(),
+                line: 0,
+                reason: e.to_string(),
+            })?;
         let known = super::language::known_words(terms.iter().map(|t| t.text.as_str()));
         Ok(RuleSet {
             rules,
             automaton,
             terms,
+            organisations,
             patterns,
             pattern_owners,
             known,
@@ -236,20 +259,6 @@ impl RuleSet {
         self.terms
             .iter()
             .filter(|t| self.rules[t.rule].def.kind == RuleType::Capitalization)
-            .map(|t| t.text.as_str())
-    }
-
-    /// Names that are never people: the house style's products and company, and the
-    /// vendors the rules know.
-    pub(super) fn organisation_terms(&self) -> impl Iterator<Item = &str> {
-        self.terms
-            .iter()
-            .filter(|t| {
-                matches!(
-                    self.rules[t.rule].def.kind,
-                    RuleType::VendorBlame | RuleType::Capitalization
-                )
-            })
             .map(|t| t.text.as_str())
     }
 

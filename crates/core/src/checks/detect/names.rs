@@ -35,17 +35,10 @@ pub fn person_names(
 ) -> Vec<(usize, usize)> {
     // Words inside the name of a product, the company or a vendor are not people:
     // "Travis" in "Travis CI", "Dana" in "Dana Cloud".
-    let lower = text.to_lowercase();
     let organisations: Vec<Range<usize>> = rules
-        .organisation_terms()
-        .filter(|t| !t.trim().is_empty())
-        .flat_map(|t| {
-            let t = t.to_lowercase();
-            lower
-                .match_indices(t.as_str())
-                .map(|(i, m)| i..i + m.len())
-                .collect::<Vec<_>>()
-        })
+        .organisations
+        .find_iter(text)
+        .map(|m| m.range())
         .collect();
     let ws: Vec<Word<'_>> = words(text)
         .into_iter()
