@@ -37,6 +37,36 @@ fn product_and_feature_names_with_a_first_name_in_them_are_not_people() {
 }
 
 #[test]
+fn regions_and_places_named_by_compass_points_are_not_people() {
+    for text in [
+        "Shoppers on the Gold Coast could not pay for about an hour.",
+        "Customers across South America saw slow pages all morning.",
+        "The Pacific Northwest lost power, and our office there with it.",
+        "Sign-ins from Northern Europe and East Asia failed until noon.",
+        "Traffic to the Eastern Seaboard was rerouted through Chicago.",
+    ] {
+        assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+    }
+    // One region written many times is still no one.
+    let repeated =
+        "Orders from the Sunshine Coast stalled. The Sunshine Coast is served from one site. \
+                    We are adding a second site for the Sunshine Coast."
+            .to_string();
+    assert!(names(&repeated).is_empty(), "{:?}", names(&repeated));
+}
+
+#[test]
+fn a_company_whose_name_holds_a_first_name_or_a_town_is_not_a_person() {
+    for text in [
+        "Payments through Harper Brothers Bank failed for two hours.",
+        "Our courier, Lincoln Freight Ltd, could not reach the warehouse.",
+        "Invoices from Sydney Print Co arrived late.",
+    ] {
+        assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+    }
+}
+
+#[test]
 fn a_company_named_like_a_person_is_not_a_person_once_the_house_style_says_so() {
     let house = HouseStyle {
         products: vec!["Tessa Cloud".into()],

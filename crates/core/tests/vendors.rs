@@ -112,3 +112,23 @@ fn the_letters_own_words_are_not_third_parties() {
     // Our own mistake, told plainly, blames no one else.
     clean("Our engineers pushed a bad configuration, and the site went down.");
 }
+
+#[test]
+fn a_named_supplier_as_what_hit_us_or_as_the_one_at_fault() {
+    flags(
+        "Our checkout was hit by Quorvex, which hosts the payment page.",
+        "Quorvex",
+    );
+    flags(
+        "Deliveries were delayed by Lincoln Freight Ltd for most of the day.",
+        "Lincoln Freight Ltd",
+    );
+    flags(
+        "Our provider, Tallowmere, was responsible for the dropped messages.",
+        "Tallowmere",
+    );
+    flags(
+        "Harrowgate Networks took our site offline for an hour on Monday.",
+        "Harrowgate Networks",
+    );
+}

@@ -1,7 +1,8 @@
 //! Person names: a capitalised word is a person only with evidence.
 
 use super::words::{
-    AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES, ROLES, SURNAMES,
+    AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES,
+    PLACE_AND_ORGANISATION_HEADS, ROLES, SURNAMES,
 };
 use crate::checks::engine::RuleSet;
 use crate::checks::text::{Word, inside, starts_sentence, words};
@@ -136,7 +137,21 @@ pub fn person_names(
                     && !super::handles::everyday_word(base(n.text))
             })
             && !super::handles::everyday_word(name);
-        let is_name = if known_person || after_role || unlisted_with_surname {
+        // "the Sunshine Coast", "Harper Brothers Bank": the run of capitalised words this
+        // one starts ends in a word for a place or an organisation.
+        let mut run_end = w.end();
+        let names_place_or_body = ws[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|n| {
+                let joined = capitalised(n.text) && gap_is_space(text, run_end, n.start);
+                run_end = n.end();
+                joined
+            })
+            .any(|n| PLACE_AND_ORGANISATION_HEADS.contains(&n.text.to_lowercase().as_str()));
+        let is_name = if names_place_or_body && !known_person {
+            false
+        } else if known_person || after_role || unlisted_with_surname {
             true
         } else if !listed
             || determiner
