@@ -101,6 +101,22 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
             "files.example-cdn.com",
         ),
         ("Everything in us-east-2 was affected.", "us-east-2"),
+        (
+            "Mail sent through relay.quillpost.ca bounced.",
+            "relay.quillpost.ca",
+        ),
+        (
+            "The fix was tested on [our staging site](https://staging.example.io/login) first.",
+            "staging.example.io",
+        ),
+        (
+            "Builds on ci.example.org queued for an hour.",
+            "ci.example.org",
+        ),
+        (
+            "The graph is at https://ops.example.net/d/x7Hq2/latency if you want it.",
+            "https://ops.example.net/d/x7Hq2/latency",
+        ),
         ("A route for AS64512 was announced by mistake.", "AS64512"),
         (
             "The fix is described in GHSA-abcd-1234-wxyz.",
@@ -172,6 +188,7 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         "See www.example.com for updates.",
         "We will write again on March 4.",
         "Read the guide at https://docs.example.com/guides/billing/limits for details.",
+        "Read [the latest news](https://latest.example.com/news) or [enter the contest](https://contest.example.org/).",
         "Use the web app or the mobile app, and/or our API.",
         "This is version 2 of our status page, built with Node.js and PayPal checkout.",
     ] {
