@@ -102,6 +102,22 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         ),
         ("Everything in us-east-2 was affected.", "us-east-2"),
         (
+            "Our platform team of three was asleep when the alarm fired.",
+            "team of three",
+        ),
+        (
+            "There was one person on call that night.",
+            "one person on call",
+        ),
+        (
+            "Only two engineers know how the billing system is built.",
+            "Only two engineers",
+        ),
+        (
+            "The backlog held 230 Jenkins jobs by noon.",
+            "230 Jenkins jobs",
+        ),
+        (
             "Mail sent through relay.quillpost.ca bounced.",
             "relay.quillpost.ca",
         ),
@@ -185,6 +201,8 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
     // Ordinary numbers and the company's public pages are not details to hide.
     for text in [
         "About 1,200 customers were affected for 90 minutes.",
+        "One person wrote in to tell us, and we thank them.",
+        "Our support team of agents answered every message the same day.",
         "See www.example.com for updates.",
         "We will write again on March 4.",
         "Read the guide at https://docs.example.com/guides/billing/limits for details.",
