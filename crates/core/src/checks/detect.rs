@@ -19,9 +19,14 @@ pub use vendors::{introduced_vendors, vendor_blame};
 
 /// A pattern written here in the source. It is a literal that compiles, which the unit
 /// tests prove on every run (each static below is used by them), so failing to compile it
-/// would be a bug in this file, never something a user's text can cause.
+/// would be a bug in this file, never something a user's text can cause. The lazy DFA
+/// gets room for the larger patterns here: with the default cache it gives up on a long
+/// text and the search falls back to an engine many times slower.
 pub(crate) fn fixed(pattern: &str) -> Regex {
-    match Regex::new(pattern) {
+    match regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+    {
         Ok(re) => re,
         Err(e) => panic!("a built-in pattern does not compile: {e}"),
     }
