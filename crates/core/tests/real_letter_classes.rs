@@ -44,9 +44,19 @@ fn regions_and_places_named_by_compass_points_are_not_people() {
         "The Pacific Northwest lost power, and our office there with it.",
         "Sign-ins from Northern Europe and East Asia failed until noon.",
         "Traffic to the Eastern Seaboard was rerouted through Chicago.",
+        // Cities that are also first names, and cities of two words.
+        "The outage hit Charlotte, Denver and Phoenix hardest.",
+        "Orders shipped from Jackson and Madison were late.",
+        "Pages loaded slowly for Victoria and Regina users.",
+        "Customers near San Jose and Santa Clara saw errors.",
     ] {
         assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
     }
+    // A city's name is still a person's with the evidence a person gets.
+    assert_eq!(
+        names("Last night Sydney Okafor restarted the queue."),
+        vec!["Sydney Okafor"]
+    );
     // One region written many times is still no one.
     let repeated =
         "Orders from the Sunshine Coast stalled. The Sunshine Coast is served from one site. \

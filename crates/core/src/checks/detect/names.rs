@@ -2,7 +2,7 @@
 
 use super::words::{
     AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES,
-    PLACE_AND_ORGANISATION_HEADS, ROLES, SURNAMES,
+    PLACE_AND_ORGANISATION_HEADS, PLACES, ROLES, SURNAMES,
 };
 use crate::checks::engine::RuleSet;
 use crate::checks::text::{Word, inside, starts_sentence, words};
@@ -11,7 +11,7 @@ use std::ops::Range;
 
 fn is_ambiguous(word: &str) -> bool {
     let lower = word.to_lowercase();
-    AMBIGUOUS.contains(&lower.as_str())
+    AMBIGUOUS.contains(&lower.as_str()) || PLACES.contains(word)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -140,7 +140,7 @@ pub fn person_names(
         // "the Sunshine Coast", "Harper Brothers Bank": the run of capitalised words this
         // one starts ends in a word for a place or an organisation.
         let mut run_end = w.end();
-        let names_place_or_body = ws[i + 1..]
+        let run: Vec<&Word<'_>> = ws[i + 1..]
             .iter()
             .take(3)
             .take_while(|n| {
@@ -148,7 +148,12 @@ pub fn person_names(
                 run_end = n.end();
                 joined
             })
-            .any(|n| PLACE_AND_ORGANISATION_HEADS.contains(&n.text.to_lowercase().as_str()));
+            .collect();
+        // ... or is itself the name of a place: "San Jose", "Santa Clara".
+        let names_place_or_body = run
+            .iter()
+            .any(|n| PLACE_AND_ORGANISATION_HEADS.contains(&n.text.to_lowercase().as_str()))
+            || run.iter().any(|n| PLACES.contains(&text[w.start..n.end()]));
         let is_name = if names_place_or_body && !known_person {
             false
         } else if known_person || after_role || unlisted_with_surname {

@@ -3,23 +3,29 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../../assets/names/first-names.txt")
-        .lines()
-        .chain(include_str!("../../../../../assets/names/more-first-names.txt").lines())
+/// The entries of a list file: one per line, blank lines and `#` comments left out.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../../../../assets/names/first-names.txt"))
+        .chain(entries(include_str!(
+            "../../../../../assets/names/more-first-names.txt"
+        )))
         .collect()
 });
 
 /// Common surnames, for a first name that is in no list: "Wojtek Baran".
-pub(super) static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../../assets/names/surnames.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+pub(super) static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../../../../assets/names/surnames.txt")).collect());
+
+/// Countries, continents, US states and cities of 100,000 people or more (GeoNames): a
+/// first name that is also one of these ("Sydney", "Florence") needs more evidence.
+pub(super) static PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../../../../assets/names/places.txt")).collect());
 
 /// Names that are also ordinary words, months, days or places. They count as a name only
 /// with a strong signal: a surname after them, or a verb of doing.
