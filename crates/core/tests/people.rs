@@ -73,3 +73,23 @@ fn a_name_joined_to_a_person_and_the_parts_of_full_names() {
         vec!["Tomek Zielarz", "Peter Hale", "Zielarz"]
     );
 }
+
+#[test]
+fn a_name_only_a_person_takes() {
+    assert_eq!(
+        names("Margit, who was on call that night, paged the database team."),
+        vec!["Margit"]
+    );
+    assert_eq!(
+        names("Jonas and I stayed on the call until the queue drained."),
+        vec!["Jonas"]
+    );
+    assert_eq!(
+        names("Ximena from our support team answered every message."),
+        vec!["Ximena"]
+    );
+    // Companies take "who" and teams too: a name in no list is not taken for a person.
+    assert!(names("Quorvex, who host our DNS, were slow to answer.").is_empty());
+    assert!(names("Customers who paid twice get a refund.").is_empty());
+    assert!(names("Everyone on the billing team helped.").is_empty());
+}

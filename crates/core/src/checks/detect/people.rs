@@ -6,7 +6,7 @@
 
 use super::fixed;
 use super::handles::{CREDIT, SEPARATOR, everyday_word};
-use super::words::FIRST_NAMES;
+use super::words::{FIRST_NAMES, SURNAMES};
 use crate::checks::text::inside;
 use regex::Regex;
 use std::ops::Range;
@@ -43,6 +43,15 @@ static AFTER_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name only a person takes: followed by "who", joined to "I" or "me", placed on a team,
+/// or thanked by name ("Ana, who was on call", "Ana and I", "Ana from our support team",
+/// "Thank you, Ana.").
+static AS_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"({PART}(?:[ \t]+{PART}){{0,2}})(?:,?[ \t]+who\b|[ \t]+and[ \t]+I\b|[ \t]+(?:from|on|of)[ \t]+(?:our|the|my)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?team\b)|\b(?:[Mm]e|I)[ \t]+and[ \t]+({PART}(?:[ \t]+{PART}){{0,2}})\b|\b[Tt]hank(?:s|[ \t]+you),?[ \t]+({PART}(?:[ \t]+{PART}){{0,2}})[ \t]*[.!,]"
+    ))
+});
+
 /// "Ana Lopes and " just before a person found already.
 static JOINED_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| fixed(&format!(r"({PART}[ \t]+{PART})[ \t]+and[ \t]+\[?$")));
@@ -58,6 +67,14 @@ fn person_shaped(name: &str, parts_needed: usize) -> bool {
         return false;
     };
     parts.len() >= parts_needed && (FIRST_NAMES.contains(first) || !everyday_word(first))
+}
+
+/// Whether the name starts with a listed first name or ends with a listed surname.
+fn listed_part(name: &str) -> bool {
+    let mut parts = name.split_whitespace();
+    parts.next().is_some_and(|f| FIRST_NAMES.contains(f))
+        || (name.split_whitespace().count() > 1
+            && parts.next_back().is_some_and(|l| SURNAMES.contains(l)))
 }
 
 /// Names in `text` with the evidence of where they stand, as byte ranges; `found` are the
@@ -108,6 +125,16 @@ pub fn people_in_context(
             {
                 take(name.start(), name.end(), &mut out);
             }
+        }
+    }
+    for c in AS_PERSON.captures_iter(text) {
+        // Companies take "who" and teams too, so the name must look like a person's: a
+        // listed first name, or a listed surname at its end.
+        if let Some(name) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))
+            && person_shaped(name.as_str(), 1)
+            && listed_part(name.as_str())
+        {
+            take(name.start(), name.end(), &mut out);
         }
     }
     for &(s, _) in found.iter().chain(out.clone().iter()) {
