@@ -132,3 +132,26 @@ fn a_named_supplier_as_what_hit_us_or_as_the_one_at_fault() {
         "Harrowgate Networks",
     );
 }
+
+#[test]
+fn the_words_that_place_the_fault_and_a_supplier_in_the_middle_of_causing_it() {
+    // The finding is the phrase that puts the fault elsewhere, not each mention of the name.
+    assert_eq!(
+        blamed(
+            "We use Pellucid for our pages. Pellucid strips one header, a known fault on their side, so we changed our settings."
+        ),
+        vec!["on their side"]
+    );
+    flags(
+        "We use Tallowmere Storage for our files. The latter is causing the slow downloads.",
+        "The latter",
+    );
+    flags(
+        "The errors were related to an external network problem.",
+        "an external network problem",
+    );
+    flags(
+        "Sign-ins failed after an upstream outage.",
+        "an upstream outage",
+    );
+}

@@ -23,7 +23,7 @@ const TROUBLE: &str = r"outages?|incidents?|issues?|problems?|failures?|bugs?|er
 /// apposition ("our provider, X, dropped").
 static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
-        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|(?:was|were|is|are|became|went)\s+(?:\w+ly\s+)?(?:down|unavailable|unreachable|degraded|offline|unresponsive|overloaded|broken|compromised|hacked|breached)|(?:reported|confirmed|acknowledged|announced|declared|disclosed|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|(?:returned|served|sent|responded\s+with)\s+(?:[\w-]+\s+)?(?:errors?|5\d\d|bad|incorrect|wrong|stale|invalid|malformed|corrupt\w*|empty)|(?:started|began)\s+(?:to\s+)?(?:fail|return|reject|drop|time|timing|throttl|error)\w*|timed\s+out|(?:was|were|is|are)\s+(?:solely\s+|entirely\s+|ultimately\s+)?(?:responsible|at\s+fault|to\s+blame)\b|(?:took|knocked|brought)\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:down|offline|out)|(?:took|knocked|brought)\s+(?:down|offline|out)|fail\w*|broke\b|dropped|lost|leaked|propagated|rejected|mislabel\w*|misconfigured|misrouted|introduced|caused|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|blocked|throttled|imposed|discontinued|corrupted|deleted|revoked|was passing|were passing)\b",
+        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|(?:was|were|is|are|became|went)\s+(?:\w+ly\s+)?(?:down|unavailable|unreachable|degraded|offline|unresponsive|overloaded|broken|compromised|hacked|breached)|(?:reported|confirmed|acknowledged|announced|declared|disclosed|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|(?:returned|served|sent|responded\s+with)\s+(?:[\w-]+\s+)?(?:errors?|5\d\d|bad|incorrect|wrong|stale|invalid|malformed|corrupt\w*|empty)|(?:started|began)\s+(?:to\s+)?(?:fail|return|reject|drop|time|timing|throttl|error)\w*|timed\s+out|(?:was|were|is|are)\s+(?:solely\s+|entirely\s+|ultimately\s+)?(?:responsible|at\s+fault|to\s+blame)\b|(?:took|knocked|brought)\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:down|offline|out)|(?:took|knocked|brought)\s+(?:down|offline|out)|fail\w*|broke\b|dropp(?:ed|ing)|lost|losing|leak(?:ed|ing)|propagated|reject(?:ed|ing)|mislabel\w*|misconfigured|misrouted|introduc(?:ed|ing)|caus(?:ed|es|ing)|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|block(?:ed|ing)|throttl(?:ed|ing)|imposed|discontinued|corrupt(?:ed|ing)|delet(?:ed|ing)|revoked|was passing|were passing)\b",
     ))
 });
 
@@ -31,7 +31,7 @@ static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// X's change").
 static AS_AGENT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(
-        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed|made|rolled\s+out|shipped|released|applied|sent|published|affected|impacted|hit|disrupted|interrupted|delayed|knocked\s+out|taken\s+down|brought\s+down|taken\s+offline)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on|\battributed\s+to|\b(?:traced|tracked)\s+(?:(?:the|this|that|it|its|our|[\w-]+)\s+){0,3}?(?:(?:back|down)\s+)?to|\boriginated\s+(?:at|with|from|in)|\bcame\s+from|\b(?:lay|lies|rests?|sat)\s+with|\bcause\s+(?:was|lay|lies|is)\s+(?:with|at|in|inside)|\b(?:faulty|bad|broken|buggy|erroneous|incorrect|defective|flawed)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of))\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+)??$",
+        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed|made|rolled\s+out|shipped|released|applied|sent|published|affected|impacted|hit|disrupted|interrupted|delayed|knocked\s+out|taken\s+down|brought\s+down|taken\s+offline)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on|\battributed\s+to|\b(?:related|linked|tied|down)\s+to|\b(?:traced|tracked)\s+(?:(?:the|this|that|it|its|our|[\w-]+)\s+){0,3}?(?:(?:back|down)\s+)?to|\boriginated\s+(?:at|with|from|in)|\bcame\s+from|\b(?:lay|lies|rests?|sat)\s+with|\bcause\s+(?:was|lay|lies|is)\s+(?:with|at|in|inside)|\b(?:faulty|bad|broken|buggy|erroneous|incorrect|defective|flawed)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of))\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+)??$",
     )
 });
 
@@ -73,7 +73,7 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<trade>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,1}\s+(?:Systems|Networks|Hosting|Telecom|Communications|Technologies|Solutions|Labs|Holdings|Power|Energy|Electric|Datacenters?|Data\ Centers?|Logistics|Payments|Fibre|Fiber|Broadband)\b)
         | (?P<apposed>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}),\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?\b
         | (?P<relative>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}),\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|carries|handles|processes|serves|operates|delivers|powers|stores)\b
-        | (?P<generic>\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+(?:third[- ]party|external|upstream|outside)\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug|library|dependency|dependencies|component|API|package|plugin|SDK|software|tool)s?\b)
+        | (?P<generic>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+)?(?:third[- ]party|[Ee]xternal|[Uu]pstream|[Oo]utside)\s+(?:[\w/-]+\s+){0,2}(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug|library|dependency|dependencies|component|API|package|plugin|SDK|software|tool)s?\b)
         | (?P<role>\b[Oo]ur\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|supplier|carrier|registrar|ISP)s?\b)
         | \b(?:(?:[Ww]e|[Oo]ur\s+\w+)\s+(?:use[sd]?|rel(?:y|ied|ies)\s+on|depend(?:s|ed)?\s+on|r[au]n\s+on|switched\s+to|moved\s+to|migrated\s+to)
               |(?:hosted|provided|served|powered|operated|supplied)\s+(?:on|at|by|with)
@@ -205,7 +205,12 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
             }
             continue;
         }
-        let whole = THEIR_SIDE.is_match(body) || rule.regexes.iter().any(|re| re.is_match(body));
+        // "A known bug on their end": the words that place the fault are the finding, not
+        // every mention of the name around them.
+        if let Some(m) = THEIR_SIDE.find(body) {
+            out.push((sentence.start + m.start(), sentence.start + m.end()));
+        }
+        let whole = rule.regexes.iter().any(|re| re.is_match(body));
         for (s, e) in mentions {
             // A mention is read within its sentence, even one that runs past its end.
             let e = e.min(sentence.end);
