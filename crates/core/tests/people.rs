@@ -12,10 +12,7 @@ use std::sync::LazyLock;
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
 
 fn names(text: &str) -> Vec<String> {
-    common::found_in(&RULES, text, Category::PersonName)
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect()
+    common::words_found(&RULES, text, Category::PersonName)
 }
 
 #[test]

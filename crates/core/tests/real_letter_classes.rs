@@ -11,12 +11,7 @@ mod common;
 use candor_core::checks::{Category, CheckContext, HouseStyle, RuleSet};
 use candor_core::{SectionKey, View};
 
-fn found(rules: &RuleSet, text: &str, category: Category) -> Vec<String> {
-    common::found_in(rules, text, category)
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect()
-}
+use common::words_found as found;
 
 fn names(text: &str) -> Vec<String> {
     found(&RuleSet::builtin().unwrap(), text, Category::PersonName)

@@ -13,10 +13,7 @@ use std::sync::LazyLock;
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().unwrap());
 
 fn blamed(text: &str) -> Vec<String> {
-    common::found_in(&RULES, text, Category::VendorBlame)
-        .into_iter()
-        .map(|(t, _)| t)
-        .collect()
+    common::words_found(&RULES, text, Category::VendorBlame)
 }
 
 fn flags(text: &str, expected: &str) {

@@ -18,3 +18,12 @@ pub fn found_in(rules: &RuleSet, text: &str, category: Category) -> Vec<(String,
         .map(|f| (f.text, f.level))
         .collect()
 }
+
+/// The words of each finding of `category` in `text`.
+#[allow(dead_code)] // Not every test file that shares this module reads words alone.
+pub fn words_found(rules: &RuleSet, text: &str, category: Category) -> Vec<String> {
+    found_in(rules, text, category)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}

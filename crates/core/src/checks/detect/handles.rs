@@ -4,6 +4,7 @@
 
 use super::fixed;
 use crate::checks::text::inside;
+use harper_core::DictWordMetadata;
 use harper_core::spell::{Dictionary, FstDictionary};
 use regex::Regex;
 use std::ops::Range;
@@ -44,10 +45,15 @@ fn looks_like_handle(token: &str, loose: bool) -> bool {
 /// A word English writes in lower case ("team", "experience"), as harper's dictionary
 /// has it: a capitalised one is a name only with more evidence than a title before it.
 pub(super) fn everyday_word(word: &str) -> bool {
+    in_lower_case(word, |_| true)
+}
+
+/// Whether harper-core's dictionary has `word` in lower case, with what `test` asks of it.
+pub(super) fn in_lower_case(word: &str, test: impl FnOnce(&DictWordMetadata) -> bool) -> bool {
     let lower: Vec<char> = word.to_lowercase().chars().collect();
     FstDictionary::curated()
         .get_word_metadata_exact(&lower)
-        .is_some()
+        .is_some_and(test)
 }
 
 /// Handles in `text`, as byte ranges; `names` are the person names found already, whose

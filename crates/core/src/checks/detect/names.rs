@@ -139,16 +139,15 @@ pub fn person_names(
             && !super::handles::everyday_word(name);
         // "the Sunshine Coast", "Harper Brothers Bank": the run of capitalised words this
         // one starts ends in a word for a place or an organisation.
+        let mut run: Vec<&Word<'_>> = Vec::new();
         let mut run_end = w.end();
-        let run: Vec<&Word<'_>> = ws[i + 1..]
-            .iter()
-            .take(3)
-            .take_while(|n| {
-                let joined = capitalised(n.text) && gap_is_space(text, run_end, n.start);
-                run_end = n.end();
-                joined
-            })
-            .collect();
+        for n in ws[i + 1..].iter().take(3) {
+            if !capitalised(n.text) || !gap_is_space(text, run_end, n.start) {
+                break;
+            }
+            run.push(n);
+            run_end = n.end();
+        }
         // ... or is itself the name of a place: "San Jose", "Santa Clara".
         let names_place_or_body = run
             .iter()

@@ -72,9 +72,9 @@ fn person_shaped(name: &str, parts_needed: usize) -> bool {
 /// Whether the name starts with a listed first name or ends with a listed surname.
 fn listed_part(name: &str) -> bool {
     let mut parts = name.split_whitespace();
+    // After the first part is taken, the last is there only in a name of two or more.
     parts.next().is_some_and(|f| FIRST_NAMES.contains(f))
-        || (name.split_whitespace().count() > 1
-            && parts.next_back().is_some_and(|l| SURNAMES.contains(l)))
+        || parts.next_back().is_some_and(|l| SURNAMES.contains(l))
 }
 
 /// Names in `text` with the evidence of where they stand, as byte ranges; `found` are the

@@ -4,7 +4,6 @@
 use super::fixed;
 use crate::checks::rules::Rule;
 use crate::checks::text::sentences;
-use harper_core::spell::{Dictionary, FstDictionary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -155,16 +154,13 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
 /// conjunction or preposition ("The", "Each", "Both"), or a word English uses every day
 /// ("New", "Next"). A rarer dictionary word is a name as often as not ("Pellucid").
 fn phrase_word(word: &str) -> bool {
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
-    FstDictionary::curated()
-        .get_word_metadata_exact(&lower)
-        .is_some_and(|m| {
-            m.common
-                || m.preposition
-                || m.pronoun.is_some()
-                || m.determiner.is_some()
-                || m.conjunction.is_some()
-        })
+    super::handles::in_lower_case(word, |m| {
+        m.common
+            || m.preposition
+            || m.pronoun.is_some()
+            || m.determiner.is_some()
+            || m.conjunction.is_some()
+    })
 }
 
 /// A sentence about the third party the sentence before named, by pronoun: "They had …",
