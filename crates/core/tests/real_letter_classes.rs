@@ -72,6 +72,24 @@ fn a_company_whose_name_holds_a_first_name_or_a_town_is_not_a_person() {
 }
 
 #[test]
+fn a_known_brand_that_starts_with_a_first_name_is_not_a_person() {
+    // Brands from the gazetteer in assets/names/organisations.txt, each followed by a verb
+    // of doing, which would make a first name and a surname a person.
+    for text in [
+        "Claude Code opened the pull request that broke the build.",
+        "Leroy Merlin reported the problem to us first.",
+        "John Deere said its dealers could not log in.",
+    ] {
+        assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+    }
+    // A person with the same first name still is one.
+    assert_eq!(
+        names("John Okafor said the dealers could not log in."),
+        vec!["John Okafor"]
+    );
+}
+
+#[test]
 fn a_company_named_like_a_person_is_not_a_person_once_the_house_style_says_so() {
     let house = HouseStyle {
         products: vec!["Tessa Cloud".into()],

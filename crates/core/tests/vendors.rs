@@ -152,3 +152,53 @@ fn the_words_that_place_the_fault_and_a_supplier_in_the_middle_of_causing_it() {
         "an upstream outage",
     );
 }
+
+#[test]
+fn a_supplier_the_letter_hosts_with_or_names_by_its_trade_is_found_wherever_it_fails() {
+    let text = "We host our storage with Kestrel Cloud. Kestrel Cloud had a power failure in \
+                one hall. Services were unavailable because Kestrel Cloud lost power.";
+    // Saying where the storage is hosted is not blame; the two failures are.
+    assert_eq!(blamed(text), vec!["Kestrel Cloud", "Kestrel Cloud"]);
+    // A capitalised everyday word inside a sentence is part of the name.
+    flags(
+        "We were let down by Orbital Networks, whose engineers misconfigured a router.",
+        "Orbital Networks",
+    );
+    // At the start of a sentence it is not: "Yesterday" is no part of the name.
+    flags(
+        "Yesterday Harrowgate Networks dropped our routes.",
+        "Harrowgate Networks",
+    );
+}
+
+#[test]
+fn more_ways_to_make_a_supplier_the_cause() {
+    flags(
+        "Our certificate provider, Certly, let our certificate expire.",
+        "Certly",
+    );
+    flags(
+        "Our payments go through Brightpay. According to Brightpay, a failed database \
+         migration caused the errors.",
+        "Brightpay",
+    );
+    flags(
+        "We use Quillmail for email. We are waiting on Quillmail to restore delivery.",
+        "Quillmail",
+    );
+    flags("The cause was a misconfiguration by our CDN.", "our CDN");
+    flags(
+        "The problem lay entirely with an external supplier.",
+        "an external supplier",
+    );
+    flags(
+        "Third-party library Fastjson shipped a broken release that crashed our workers.",
+        "Third-party library",
+    );
+}
+
+#[test]
+fn a_suppliers_own_account_without_a_cause_is_not_blame() {
+    clean("We use Quillmail for email. According to Quillmail, delivery is back to normal.");
+    clean("We use Quillmail for email, and Quillmail's status page was quiet all year.");
+}

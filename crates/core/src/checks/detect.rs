@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 mod handles;
 mod names;
+mod organisations;
 mod people;
 mod vendors;
 mod words;

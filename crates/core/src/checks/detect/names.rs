@@ -36,11 +36,13 @@ pub fn person_names(
 ) -> Vec<(usize, usize)> {
     // Words inside the name of a product, the company or a vendor are not people:
     // "Travis" in "Travis CI", "Dana" in "Dana Cloud".
-    let organisations: Vec<Range<usize>> = rules
+    let mut organisations: Vec<Range<usize>> = rules
         .organisations
         .find_iter(text)
         .map(|m| m.range())
         .collect();
+    organisations.extend(super::organisations::brands(text));
+    organisations.sort_unstable_by_key(|r| r.start);
     let ws: Vec<Word<'_>> = words(text)
         .into_iter()
         .filter(|w| !inside(masked, w.start) && !inside(&organisations, w.start))

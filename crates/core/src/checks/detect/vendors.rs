@@ -22,7 +22,7 @@ const TROUBLE: &str = r"outages?|incidents?|issues?|problems?|failures?|bugs?|er
 /// apposition ("our provider, X, dropped").
 static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
-        r"(?i)^(?:,[^,.;]{{1,60}},|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|(?:was|were|is|are|became|went)\s+(?:\w+ly\s+)?(?:down|unavailable|unreachable|degraded|offline|unresponsive|overloaded|broken|compromised|hacked|breached)|(?:reported|confirmed|acknowledged|announced|declared|disclosed|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|(?:returned|served|sent|responded\s+with)\s+(?:[\w-]+\s+)?(?:errors?|5\d\d|bad|incorrect|wrong|stale|invalid|malformed|corrupt\w*|empty)|(?:started|began)\s+(?:to\s+)?(?:fail|return|reject|drop|time|timing|throttl|error)\w*|timed\s+out|(?:was|were|is|are)\s+(?:solely\s+|entirely\s+|ultimately\s+)?(?:responsible|at\s+fault|to\s+blame)\b|(?:took|knocked|brought)\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:down|offline|out)|(?:took|knocked|brought)\s+(?:down|offline|out)|fail\w*|broke\b|dropp(?:ed|ing)|lost|losing|leak(?:ed|ing)|propagated|reject(?:ed|ing)|mislabel\w*|misconfigured|misrouted|introduc(?:ed|ing)|caus(?:ed|es|ing)|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|block(?:ed|ing)|throttl(?:ed|ing)|imposed|discontinued|corrupt(?:ed|ing)|delet(?:ed|ing)|revoked|was passing|were passing)\b",
+        r"(?i)^(?:,[^,.;]{{1,60}},|,\s+whose(?:\s+[\w-]+){{1,2}}|,|(?:['’]s)?(?:[ -][\w./+-]+){{0,3}}?)\s+(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?(?:experienc\w*|suffer\w*|(?:had|has|have|having|hit|saw)\s+(?:an?\s+|the\s+|some\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|went down|(?:was|were|is|are|became|went)\s+(?:\w+ly\s+)?(?:down|unavailable|unreachable|degraded|offline|unresponsive|overloaded|broken|compromised|hacked|breached)|(?:reported|confirmed|acknowledged|announced|declared|disclosed|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}(?:{TROUBLE})|(?:returned|served|sent|responded\s+with)\s+(?:[\w-]+\s+)?(?:errors?|5\d\d|bad|incorrect|wrong|stale|invalid|malformed|corrupt\w*|empty)|(?:started|began)\s+(?:to\s+)?(?:fail|return|reject|drop|time|timing|throttl|error)\w*|timed\s+out|(?:was|were|is|are)\s+(?:solely\s+|entirely\s+|ultimately\s+)?(?:responsible|at\s+fault|to\s+blame)\b|(?:took|knocked|brought)\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:down|offline|out)|(?:took|knocked|brought)\s+(?:down|offline|out)|fail(?:s|ed|ing)?\b|broke\b|dropp(?:ed|ing)|lost|losing|leak(?:ed|ing)|propagated|reject(?:ed|ing)|mislabel\w*|misconfigured|misrouted|introduc(?:ed|ing)|caus(?:ed|es|ing)|pushed|deployed|could not|couldn['’]t|did not|didn['’]t|stopped|block(?:ed|ing)|throttl(?:ed|ing)|imposed|discontinued|corrupt(?:ed|ing)|delet(?:ed|ing)|revoked|was passing|were passing|let\s+(?:our|the|its|their|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:expire|lapse|fail|break|run\s+out)|(?:shipped|released|published|sent|issued|applied)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:broken|faulty|bad|buggy|defective|incorrect|erroneous|flawed|corrupt|malformed))\b",
     ))
 });
 
@@ -30,7 +30,7 @@ static AS_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// X's change").
 static AS_AGENT: LazyLock<Regex> = LazyLock::new(|| {
     fixed(
-        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed|made|rolled\s+out|shipped|released|applied|sent|published|affected|impacted|hit|disrupted|interrupted|delayed|knocked\s+out|taken\s+down|brought\s+down|taken\s+offline)\s+by|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on|\battributed\s+to|\b(?:related|linked|tied|down)\s+to|\b(?:traced|tracked)\s+(?:(?:the|this|that|it|its|our|[\w-]+)\s+){0,3}?(?:(?:back|down)\s+)?to|\boriginated\s+(?:at|with|from|in)|\bcame\s+from|\b(?:lay|lies|rests?|sat)\s+with|\bcause\s+(?:was|lay|lies|is)\s+(?:with|at|in|inside)|\b(?:faulty|bad|broken|buggy|erroneous|incorrect|defective|flawed)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of))\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+)??$",
+        r"(?i)(?:\b(?:caused|imposed|triggered|introduced|broken|corrupted|rejected|blocked|throttled|dropped|misrouted|leaked|mangled|escaped|double-escaped|deleted|revoked|pushed|made|rolled\s+out|shipped|released|applied|sent|published|affected|impacted|hit|disrupted|interrupted|delayed|knocked\s+out|taken\s+down|brought\s+down|taken\s+offline|let\s+down)\s+(?:\w+ly\s+)?by|\b(?:misconfiguration|mistake|error|fault|change|update|failure|bug)s?\s+(?:made\s+)?by|\bwaiting\s+(?:on|for)|\bbecause\s+of|\bdue\s+to|\bowing\s+to|\bas\s+a\s+result\s+of|\bblamed?\s+on|\battributed\s+to|\b(?:related|linked|tied|down)\s+to|\b(?:traced|tracked)\s+(?:(?:the|this|that|it|its|our|[\w-]+)\s+){0,3}?(?:(?:back|down)\s+)?to|\boriginated\s+(?:at|with|from|in)|\bcame\s+from|\b(?:lay|lies|rests?|sat)\s+(?:\w+ly\s+)?with|\bcause\s+(?:was|lay|lies|is)\s+(?:with|at|in|inside)|\b(?:faulty|bad|broken|buggy|erroneous|incorrect|defective|flawed)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of))\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+)??$",
     )
 });
 
@@ -42,6 +42,16 @@ const EVENTS: &str = r"deployments?|changes?|updates?|rollouts?|releases?|rollba
 static AS_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
         r"(?i)\b(?:(?:{TROUBLE})\s+(?:at|in|with|on|inside|within|from|affecting)|(?:{EVENTS})\s+(?:at|inside|within|on\s+the\s+side\s+of))\s+(?:the\s+|our\s+|a\s+|an\s+)?$"
+    ))
+});
+
+/// A third party's own account of the cause, passed on ("according to X, a cooling failure
+/// in their hall caused …"): blame when the sentence names a cause or a failure.
+static ACCORDING_TO: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"(?i)\baccording\s+to\s+(?:the\s+|our\s+)?$"));
+static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(&format!(
+        r"(?i)\b(?:caus(?:e|ed|es|ing)|fail\w*|{TROUBLE}|root)\b"
     ))
 });
 
@@ -69,17 +79,17 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?\s+(?:is|was|are|were|has\s+been)\s+
           (?P<copula>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
         | (?P<org>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\b\.?)
-        | (?P<trade>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,1}\s+(?:Systems|Networks|Hosting|Telecom|Communications|Technologies|Solutions|Labs|Holdings|Power|Energy|Electric|Datacenters?|Data\ Centers?|Logistics|Payments|Fibre|Fiber|Broadband)\b)
+        | (?P<trade>\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,1}\s+(?:Systems|Networks|Hosting|Telecom|Communications|Technologies|Solutions|Labs|Holdings|Power|Energy|Electric|Datacenters?|Data\ Centers?|Logistics|Payments|Fibre|Fiber|Broadband|Cloud|Internet|Software|DNS)\b)
         | (?P<apposed>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}),\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:provider|vendor|host|supplier|partner|carrier|registrar|ISP|CDN|contractor)s?\b
         | (?P<relative>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}),\s+(?:which|who)\s+(?:hosts|runs|provides|supplies|carries|handles|processes|serves|operates|delivers|powers|stores)\b
-        | (?P<generic>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+)?(?:third[- ]party|[Ee]xternal|[Uu]pstream|[Oo]utside)\s+(?:[\w/-]+\s+){0,2}(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug|library|dependency|dependencies|component|API|package|plugin|SDK|software|tool)s?\b)
+        | (?P<generic>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+)?(?:[Tt]hird[- ]party|[Ee]xternal|[Uu]pstream|[Oo]utside)\s+(?:[\w/-]+\s+){0,2}(?:provider|vendor|service|host|carrier|supplier|partner|company|network|breach|leak|outage|problem|failure|issue|incident|bug|library|dependency|dependencies|component|API|package|plugin|SDK|software|tool)s?\b)
         | (?P<role>\b[Oo]ur\s+(?:[\w/-]+\s+){0,2}?(?:provider|vendor|supplier|carrier|registrar|ISP)s?\b)
-        | \b(?:(?:[Ww]e|[Oo]ur\s+\w+)\s+(?:use[sd]?|rel(?:y|ied|ies)\s+on|depend(?:s|ed)?\s+on|r[au]n\s+on|switched\s+to|moved\s+to|migrated\s+to)
+        | \b(?:(?:[Ww]e|[Oo]ur\s+\w+)\s+(?:use[sd]?|host(?:s|ed)?\s+(?:[\w-]+\s+){0,2}?with|go(?:es)?\s+through|went\s+through|rel(?:y|ied|ies)\s+on|depend(?:s|ed)?\s+on|r[au]n\s+on|switched\s+to|moved\s+to|migrated\s+to)
               |(?:hosted|provided|served|powered|operated|supplied)\s+(?:on|at|by|with)
               |running\s+(?:[\w-]+\s+){0,2}?on|services?\s+from)
           \s+(?:the\s+)?(?P<used>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})
           (?:\s+and\s+(?P<also>[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}))?
-        | (?P<owner>\b[A-Z][\w&-]*(?:\.[\w&-]+)*)['’]s\s+(?:[\w-]+\s+)?(?:network|infrastructure|platform|servers|systems|data\s*cent(?:er|re)s?|CDN|DNS|API|edge|backbone|routers?|region|routing)\b
+        | (?P<owner>\b[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[\ \t]+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2})['’]s\s+(?:[\w-]+\s+)?(?:network|infrastructure|platform|servers|systems|data\s*cent(?:er|re)s?|CDN|DNS|API|edge|backbone|routers?|region|routing)\b
         ",
     )
 });
@@ -115,17 +125,28 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
         };
         let named = c.name("generic").is_none() && c.name("role").is_none();
         for m in [Some(m), c.name("also")].into_iter().flatten() {
-            if named
-                && m.as_str()
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(phrase_word)
-            {
-                continue;
-            }
-            out.push((m.start(), m.end()));
+            let (start, found) = if named {
+                // "Yesterday Kestrel Cloud" is "Kestrel Cloud": the words that start the
+                // phrase are not part of the name.
+                let mut rest = m.as_str();
+                let mut opens = opens_sentence(&text[..m.start()]);
+                while let Some(word) = rest.split_whitespace().next()
+                    && (function_word(word) || (opens && phrase_word(word)))
+                {
+                    rest = rest[word.len()..].trim_start();
+                    opens = false;
+                }
+                let trade_head_alone = c.name("trade").is_some() && !rest.contains(' ');
+                if rest.is_empty() || trade_head_alone {
+                    continue;
+                }
+                (m.end() - rest.len(), rest)
+            } else {
+                (m.start(), m.as_str())
+            };
+            out.push((start, m.end()));
             if named {
-                let name = LEGAL_FORM.replace(m.as_str().trim_end_matches('.'), "");
+                let name = LEGAL_FORM.replace(found.trim_end_matches('.'), "");
                 if name.len() > 2 {
                     // A name the letter uses counts from its first mention: "X was slow.
                     // We use X for ..." blames X as much as the other order does.
@@ -151,16 +172,29 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// A word that starts a phrase rather than a company's name: a determiner, pronoun,
-/// conjunction or preposition ("The", "Each", "Both"), or a word English uses every day
-/// ("New", "Next"). A rarer dictionary word is a name as often as not ("Pellucid").
-fn phrase_word(word: &str) -> bool {
+/// conjunction or preposition ("The", "Each", "Both").
+fn function_word(word: &str) -> bool {
     super::handles::in_lower_case(word, |m| {
-        m.common
-            || m.preposition
-            || m.pronoun.is_some()
-            || m.determiner.is_some()
-            || m.conjunction.is_some()
+        m.preposition || m.pronoun.is_some() || m.determiner.is_some() || m.conjunction.is_some()
     })
+}
+
+/// A word English uses every day ("Yesterday", "New"), which a sentence may start with
+/// whether or not a name follows. Inside a sentence its capital marks it as part of a
+/// name ("let down by Orbital Networks").
+fn phrase_word(word: &str) -> bool {
+    super::handles::in_lower_case(word, |m| m.common)
+}
+
+/// Whether `before` ends where a sentence or a heading starts, so that the next word's
+/// capital says nothing.
+pub(super) fn opens_sentence(before: &str) -> bool {
+    before.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | '#' | '*' | '-' | '>' | '"' | '\u{201c}'
+        )
+    }) || before.ends_with('\n')
 }
 
 /// A sentence about the third party the sentence before named, by pronoun: "They had …",
@@ -179,11 +213,8 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
     }
     let mut previous_named_one = false;
     for sentence in sentences(text) {
-        let mentions: Vec<(usize, usize)> = hits
-            .iter()
-            .copied()
-            .filter(|&(s, _)| s >= sentence.start && s < sentence.end)
-            .collect();
+        let in_sentence = |&&(s, _): &&(usize, usize)| s >= sentence.start && s < sentence.end;
+        let mentions: Vec<(usize, usize)> = hits.iter().filter(in_sentence).copied().collect();
         let body = &text[sentence.clone()];
         let named_before = std::mem::replace(&mut previous_named_one, !mentions.is_empty());
         if COOPERATION.is_match(body) {
@@ -218,6 +249,7 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
                 || AS_OWNER.is_match(after)
                 || AS_AGENT.is_match(before)
                 || AS_PLACE.is_match(before)
+                || (ACCORDING_TO.is_match(before) && CAUSE.is_match(after))
             {
                 out.push((s, e));
             }

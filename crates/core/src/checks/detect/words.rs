@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The entries of a list file: one per line, blank lines and `#` comments left out.
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+pub(super) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
