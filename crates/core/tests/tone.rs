@@ -181,3 +181,72 @@ fn one_finding_per_phrase_at_the_stronger_level() {
         vec![("will never happen again".to_string(), Level::Error)]
     );
 }
+
+fn flags_some(category: Category, text: &str) {
+    let got = found(text, category);
+    assert!(
+        !got.is_empty(),
+        "{category:?} should flag something in {text:?}"
+    );
+}
+
+#[test]
+fn more_ways_to_put_the_cause_on_customers_machines_or_nobody() {
+    for text in [
+        "The outage was triggered by an unusually large spike in traffic from a single customer.",
+        "A customer's misconfigured script flooded our sign-in page.",
+        "The incident happened because users had not updated their apps.",
+        "If customers had enabled two-factor sign-in, their accounts would have been safe.",
+        "This was an isolated incident.",
+        "The impact was limited to a small subset of users.",
+        "Some users may have noticed slightly slower pages.",
+        "It was a minor issue that affected very few people.",
+        "The root cause was a configuration change that was made without review.",
+        "A script was run against the wrong database.",
+        "Things like this are bound to happen at our size.",
+        "The load balancer misbehaved and dropped connections.",
+        "The attackers used a flaw that no one could have defended against.",
+        "The traffic was far higher than anyone could have expected.",
+        "An intern pushed the change to production.",
+        "It was an honest mistake by one of our engineers.",
+    ] {
+        flags_some(Category::BlameShift, text);
+    }
+}
+
+#[test]
+fn more_promises_no_one_can_keep() {
+    for text in [
+        "This will not recur.",
+        "We can promise that your data was never at risk.",
+        "We have put safeguards in place so that an outage like this is no longer possible.",
+        "There is absolutely no risk to your information.",
+        "We have eliminated every single point of failure.",
+        "Nothing was lost, and nothing ever will be.",
+        "Our systems are now fully resilient against this kind of failure.",
+        "Rest easy: this is behind us.",
+        "We've made our platform immune to this class of problem.",
+    ] {
+        flags_some(Category::AbsolutePromise, text);
+    }
+}
+
+#[test]
+fn plain_accounts_near_those_forms_stay_clean() {
+    for text in [
+        "We have added a check so this kind of mistake is caught before release.",
+        "Customers who had enabled two-factor sign-in were not affected.",
+        "If you use the mobile app, please update it to the latest version.",
+        "We made the change without a review, and that was our mistake.",
+        "A customer's report helped us find the fault within minutes.",
+        "We received the first report from a single customer in Lisbon.",
+        "We thank the intern who spotted the alert.",
+        "It is impossible to sign in with an old password now, by design.",
+        "The rollout was limited to a small group of servers first.",
+        "Our engineers ran the script against the wrong database. We have since added a confirmation step.",
+        "We expected this traffic and still did not have enough capacity.",
+    ] {
+        clean(Category::BlameShift, text);
+        clean(Category::AbsolutePromise, text);
+    }
+}
