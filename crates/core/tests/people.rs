@@ -90,3 +90,27 @@ fn a_name_only_a_person_takes() {
     assert!(names("Customers who paid twice get a refund.").is_empty());
     assert!(names("Everyone on the billing team helped.").is_empty());
 }
+
+#[test]
+fn the_words_of_a_link_to_a_personal_profile_name_a_person() {
+    // Reference links, as a timeline credits people: the shown label is the user name.
+    let text = "At 01:40 [brightfern] found the full disk, and [Odile Marchetti][om] moved the \
+                files.\n\n[brightfern]: https://github.com/brightfern\n[om]: https://github.com/omarch\n";
+    let got = names(text);
+    assert!(got.contains(&"brightfern".to_string()), "{got:?}");
+    assert!(got.contains(&"Odile Marchetti".to_string()), "{got:?}");
+    // The address behind a link is not shown in the letter.
+    assert!(!got.contains(&"omarch".to_string()), "{got:?}");
+    // A team's or the company's own account is not a person.
+    assert!(names("Follow [our status team](https://x.com/quillstatus) for updates.").is_empty());
+    assert!(names("The code is on [GitHub](https://github.com/quill).").is_empty());
+}
+
+#[test]
+fn a_user_name_given_as_someones_own_is_a_person_wherever_it_recurs() {
+    let text =
+        "A token for my user account, `tfenwick`, leaked. We revoked every token for `tfenwick`.";
+    assert_eq!(names(text), vec!["tfenwick", "tfenwick"]);
+    // A machine's account is not a person.
+    assert!(names("The service account `deploy-bot` lost its key.").is_empty());
+}

@@ -12,6 +12,7 @@ mod handles;
 mod names;
 mod organisations;
 mod people;
+mod profiles;
 mod vendors;
 mod words;
 

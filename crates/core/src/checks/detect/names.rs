@@ -196,6 +196,8 @@ pub fn person_names(
     add_new(&mut out, context);
     let handles = super::handles::handles(text, masked, &out);
     add_new(&mut out, handles);
+    let own: Vec<String> = rules.own_names().map(str::to_string).collect();
+    add_new(&mut out, super::profiles::account_names(text, &own));
     let parts = super::people::parts_of_full_names(text, masked, &out);
     add_new(&mut out, parts);
     out
