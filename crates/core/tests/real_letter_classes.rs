@@ -203,6 +203,25 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         ("Every server in europe-west3 restarted.", "europe-west3"),
         ("It failed 2.4M requests over the hour.", "2.4M requests"),
         ("Pods in kube-system were evicted.", "kube-system"),
+        // Paths from a variable, environment variables and named resources.
+        (
+            "The job reads $HOME/.config/quill/token at start.",
+            "$HOME/.config/quill/token",
+        ),
+        ("The value of DATABASE_URL was logged.", "DATABASE_URL"),
+        (
+            "The bucket quill-prod-backups was public.",
+            "quill-prod-backups",
+        ),
+        (
+            "Our namespace payments-prod ran out of quota.",
+            "payments-prod",
+        ),
+        ("The disk on db-prod-03 filled up.", "db-prod-03"),
+        (
+            "Queue depth reached 1.2 million messages.",
+            "1.2 million messages",
+        ),
     ];
     for (text, detail) in cases {
         let hits = found(&rules, text, Category::SensitiveDetail);
@@ -232,6 +251,10 @@ fn the_sensitive_details_real_letters_give_away_are_found() {
         "Read [the latest news](https://latest.example.com/news) or [enter the contest](https://contest.example.org/).",
         "Use the web app or the mobile app, and/or our API.",
         "This is version 2 of our status page, built with Node.js and PayPal checkout.",
+        "About 1.5 million people use the app each day; Over 2.5 hours it recovered.",
+        "We moved 2 million customers to the new plan.",
+        "The end-to-end tests in our non-production and pre-production setups passed.",
+        "We keep off-site backups and a production-ready runbook.",
     ] {
         assert!(
             found(&rules, text, Category::SensitiveDetail).is_empty(),
