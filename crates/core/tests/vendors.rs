@@ -202,3 +202,9 @@ fn a_suppliers_own_account_without_a_cause_is_not_blame() {
     clean("We use Quillmail for email. According to Quillmail, delivery is back to normal.");
     clean("We use Quillmail for email, and Quillmail's status page was quiet all year.");
 }
+
+#[test]
+fn an_entry_in_a_tracker_is_not_trouble_at_the_tracker() {
+    clean("Each action item becomes a GitHub issue, and we start on the urgent ones at once.");
+    flags("A GitHub outage stopped our deploys for an hour.", "GitHub");
+}

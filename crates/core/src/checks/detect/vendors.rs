@@ -62,6 +62,14 @@ static AS_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "A GitHub issue" is an entry in a tracker, not trouble at GitHub.
+fn tracker_item(name: &str, after: &str) -> bool {
+    static TRACKER: LazyLock<Regex> =
+        LazyLock::new(|| fixed(r"(?i)^(?:GitHub|GitLab|Bitbucket|Jira|Gitea|Codeberg|Launchpad)$"));
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| fixed(r"(?i)^\s+(?:issues?|bugs?|tickets?)\b"));
+    TRACKER.is_match(name) && ITEM.is_match(after)
+}
+
 /// "On their side": the trouble was the third party's, named in this sentence.
 static THEIR_SIDE: LazyLock<Regex> = LazyLock::new(|| {
     fixed(&format!(
@@ -246,7 +254,7 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
             if whole
                 || TROUBLE_ITSELF.is_match(&text[s..e])
                 || AS_SUBJECT.is_match(after)
-                || AS_OWNER.is_match(after)
+                || (AS_OWNER.is_match(after) && !tracker_item(&text[s..e], after))
                 || AS_AGENT.is_match(before)
                 || AS_PLACE.is_match(before)
                 || (ACCORDING_TO.is_match(before) && CAUSE.is_match(after))
