@@ -324,11 +324,10 @@ fn the_house_style_turns_rules_off_lowers_them_and_allows_terms() {
 #[test]
 fn deploy_data_and_security_vocabulary_is_jargon_with_a_plain_wording() {
     let rules = RuleSet::builtin().unwrap();
-    let text = "We deployed the fix to production once the staging environment passed its test suite. \
+    let text = "We put the fix into production once the staging environment passed its test suite. \
                 A leaked API token let threat actors reach an S3 bucket through the control plane.";
     let hits = found(&rules, text, Category::Jargon);
     for term in [
-        "deployed",
         "production",
         "staging environment",
         "test suite",
@@ -357,4 +356,9 @@ fn deploy_data_and_security_vocabulary_is_jargon_with_a_plain_wording() {
         )
         .is_empty()
     );
+    // Words everyday English uses in the same sense are neither jargon nor misspelt.
+    let plain = "We wrote a post-mortem after the degradation, and the fix was deployed from \
+                 an IP address we own. This postmortem says why.";
+    assert!(found(&rules, plain, Category::Jargon).is_empty());
+    assert!(found(&rules, plain, Category::Spelling).is_empty());
 }
