@@ -250,3 +250,26 @@ fn plain_accounts_near_those_forms_stay_clean() {
         clean(Category::AbsolutePromise, text);
     }
 }
+
+#[test]
+fn harm_made_small_has_its_own_rule_and_message() {
+    let ctx = candor_core::checks::CheckContext::default();
+    let findings = RULES.check_text(
+        "This was an isolated incident, only a brief hiccup.",
+        None,
+        candor_core::View::Customer,
+        &ctx,
+    );
+    let played_down: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.rule == "Candor.HarmPlayedDown")
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(played_down, ["an isolated incident", "only a brief hiccup"]);
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "Candor.HarmPlayedDown")
+            .all(|f| f.message.contains("smaller than it was"))
+    );
+}
