@@ -90,6 +90,26 @@ fn a_known_brand_that_starts_with_a_first_name_is_not_a_person() {
 }
 
 #[test]
+fn storms_assistants_products_and_greetings_named_like_people_are_not_people() {
+    for text in [
+        "Storm Ciara brought down power lines across the region.",
+        "Hurricane Sandy flooded the building in 2012.",
+        "Our chatbot Olivia gave wrong answers during the outage.",
+        "Ask Alexa skills stopped responding.",
+        "Our Aurora cluster failed over at 09:12, and the Lily app kept working.",
+        "Hi Team, here is the update.",
+    ] {
+        assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+    }
+    // People whose first names are also English words still are people.
+    assert_eq!(
+        names("Peter Smith wrote the fix the same day."),
+        vec!["Peter Smith"]
+    );
+    assert_eq!(names("Joy restarted the queue at noon."), vec!["Joy"]);
+}
+
+#[test]
 fn a_company_named_like_a_person_is_not_a_person_once_the_house_style_says_so() {
     let house = HouseStyle {
         products: vec!["Tessa Cloud".into()],

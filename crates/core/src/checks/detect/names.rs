@@ -2,16 +2,28 @@
 
 use super::words::{
     AMBIGUOUS, BEFORE_PLACE_OR_TIME, COMMON_TITLE_WORDS, DOING, FIRST_NAMES,
-    PLACE_AND_ORGANISATION_HEADS, PLACES, ROLES, SURNAMES,
+    PLACE_AND_ORGANISATION_HEADS, PLACES, ROLES, SURNAMES, THING_AFTER, THING_BEFORE,
 };
 use crate::checks::engine::RuleSet;
 use crate::checks::text::{Word, inside, starts_sentence, words};
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// A name that is also a month, a day, a place or an ordinary word: it needs evidence.
 fn is_ambiguous(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    AMBIGUOUS.contains(&lower.as_str()) || PLACES.contains(word)
+    strongly_ambiguous(word) || is_common_word(word)
+}
+
+/// Months, days and places: even a surname after one at the start of a sentence is not
+/// enough ("May Day", "Florence Street").
+fn strongly_ambiguous(word: &str) -> bool {
+    AMBIGUOUS.contains(&word.to_lowercase().as_str()) || PLACES.contains(word)
+}
+
+/// A name English also writes in lower case every day ("Hi", "Joy", "Peter" as in "peter
+/// out"), as harper-core's dictionary marks it.
+fn is_common_word(word: &str) -> bool {
+    super::handles::in_lower_case(word, |m| m.common)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -96,7 +108,7 @@ pub fn person_names(
         let surname_next = next.is_some_and(|n| {
             capitalised(n.text)
                 && !vendors.contains(&n.text.to_lowercase())
-                && !is_ambiguous(n.text)
+                && !strongly_ambiguous(n.text)
         });
         let listed = FIRST_NAMES.contains(name);
         // "engineer Okonkwo" is a person; "Developer Team" and "Developer Experience" are not.
@@ -110,7 +122,7 @@ pub fn person_names(
             && ws.get(i + 2).is_some_and(|n2| {
                 capitalised(n2.text)
                     && FIRST_NAMES.contains(base(n2.text))
-                    && !is_ambiguous(base(n2.text))
+                    && !strongly_ambiguous(base(n2.text))
             });
 
         // A listed name inside a title-case name ("My Travis", "Page Rules", "Travis CI")
@@ -124,6 +136,13 @@ pub fn person_names(
         let common_word_next = next.is_some_and(|n| {
             capitalised(n.text) && COMMON_TITLE_WORDS.contains(&n.text.to_lowercase().as_str())
         });
+        // "Storm Ciara", "our chatbot Olivia", "Alexa skills": a thing's name, not a person's.
+        let names_a_thing = prev
+            .is_some_and(|p| THING_BEFORE.contains(&p.text.to_lowercase().as_str()))
+            || next.is_some_and(|n| {
+                n.text.chars().next().is_some_and(char::is_lowercase)
+                    && THING_AFTER.contains(&n.text.to_lowercase().as_str())
+            });
         let determiner = matches!(
             name.to_lowercase().as_str(),
             "my" | "our" | "your" | "his" | "her" | "their" | "its" | "the" | "an"
@@ -155,7 +174,7 @@ pub fn person_names(
             .iter()
             .any(|n| PLACE_AND_ORGANISATION_HEADS.contains(&n.text.to_lowercase().as_str()))
             || run.iter().any(|n| PLACES.contains(&text[w.start..n.end()]));
-        let is_name = if names_place_or_body && !known_person {
+        let is_name = if (names_place_or_body || names_a_thing) && !known_person {
             false
         } else if known_person || after_role || unlisted_with_surname {
             true
@@ -170,8 +189,16 @@ pub fn person_names(
         } else if is_ambiguous(name) {
             let place_or_time = prev
                 .is_some_and(|p| BEFORE_PLACE_OR_TIME.contains(&p.text.to_lowercase().as_str()));
+            // At the start of a sentence, "Peter Smith" and "John Okafor" are people and
+            // "Hi Team" is not: the word after must be a listed surname or no everyday word.
+            let listed_surname_next = !strongly_ambiguous(name)
+                && next.is_some_and(|n| {
+                    SURNAMES.contains(base(n.text)) || !super::handles::everyday_word(base(n.text))
+                });
             !place_or_time
-                && (surname_next && !at_start || paired || next.is_some_and(|n| doing(n.text)))
+                && (surname_next && (!at_start || listed_surname_next)
+                    || paired
+                    || next.is_some_and(|n| doing(n.text)))
         } else if at_start {
             surname_next || paired || next.is_some_and(|n| doing(n.text)) || repeated.contains(name)
         } else {
