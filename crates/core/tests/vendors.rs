@@ -208,3 +208,11 @@ fn an_entry_in_a_tracker_is_not_trouble_at_the_tracker() {
     clean("Each action item becomes a GitHub issue, and we start on the urgent ones at once.");
     flags("A GitHub outage stopped our deploys for an hour.", "GitHub");
 }
+
+#[test]
+fn their_systems_failing_right_after_the_supplier_is_named() {
+    let text =
+        "We use Norrland DNS for name resolution. Their resolvers stopped answering at 09:12.";
+    assert_eq!(blamed(text), vec!["Their"]);
+    clean("We use Norrland DNS for name resolution. Their engineers fixed the fault by noon.");
+}

@@ -206,9 +206,9 @@ pub(super) fn opens_sentence(before: &str) -> bool {
 }
 
 /// A sentence about the third party the sentence before named, by pronoun: "They had …",
-/// "The latter was …".
+/// "Their resolvers stopped …", "The latter was …".
 static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| fixed(r"^(?:They|The latter|The former|Both of them)\b"));
+    LazyLock::new(|| fixed(r"^(?:They|Their|The latter|The former|Both of them)\b"));
 
 /// Vendor mentions that a sentence makes the cause of the trouble: the vendor as the
 /// subject of failing, the agent of a passive, the place of the trouble or its owner, or
