@@ -216,3 +216,13 @@ fn their_systems_failing_right_after_the_supplier_is_named() {
     assert_eq!(blamed(text), vec!["Their"]);
     clean("We use Norrland DNS for name resolution. Their engineers fixed the fault by noon.");
 }
+
+#[test]
+fn external_requests_are_a_kind_of_traffic_not_a_third_party() {
+    clean("An invalid quota update caused external API requests to be rejected.");
+    clean("We saw more errors in external API calls than usual.");
+    flags(
+        "The outage was caused by an external API provider.",
+        "an external API provider",
+    );
+}

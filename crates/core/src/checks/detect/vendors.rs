@@ -106,6 +106,13 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// outage"): blame on its own, whatever the rest of the sentence says.
 static TROUBLE_ITSELF: LazyLock<Regex> = LazyLock::new(|| fixed(&format!(r"(?i)(?:{TROUBLE})$")));
 
+/// Words that make a third-party phrase before them a kind of traffic or use.
+static KIND_OF_TRAFFIC: LazyLock<Regex> = LazyLock::new(|| {
+    fixed(
+        r"(?i)^\s+(?:requests?|calls?|traffic|access|clients?|users?|usage|connections?|links?)\b",
+    )
+});
+
 /// An organisation's name without its legal form: "Acme Inc." is also "Acme".
 static LEGAL_FORM: LazyLock<Regex> =
     LazyLock::new(|| fixed(r"\s+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|plc|AG|B\.V)\.?$"));
@@ -132,6 +139,10 @@ pub fn introduced_vendors(text: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let named = c.name("generic").is_none() && c.name("role").is_none();
+        // "external API requests" are requests of a kind, not a third party.
+        if !named && KIND_OF_TRAFFIC.is_match(&text[m.end()..]) {
+            continue;
+        }
         for m in [Some(m), c.name("also")].into_iter().flatten() {
             let (start, found) = if named {
                 // "Yesterday Kestrel Cloud" is "Kestrel Cloud": the words that start the
