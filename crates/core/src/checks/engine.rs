@@ -127,8 +127,7 @@ impl RuleSet {
                 })
                 // Words a rule lets through are words too.
                 .chain(house.allow.values().flatten())
-                .map(String::as_str)
-                .chain(super::language::EVERYDAY_WORDS.iter().copied()),
+                .map(String::as_str),
         );
         let mut kept = Vec::with_capacity(rules.len());
         for mut rule in rules {
@@ -236,12 +235,7 @@ impl RuleSet {
                 line: 0,
                 reason: e.to_string(),
             })?;
-        let known = super::language::known_words(
-            terms
-                .iter()
-                .map(|t| t.text.as_str())
-                .chain(super::language::EVERYDAY_WORDS.iter().copied()),
-        );
+        let known = super::language::known_words(terms.iter().map(|t| t.text.as_str()));
         Ok(RuleSet {
             rules,
             automaton,

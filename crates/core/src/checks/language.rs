@@ -173,13 +173,14 @@ pub fn warm_up() {
 
 /// Words everyday English writes that harper's dictionary lacks, and that no glossary
 /// term brings in since they are not jargon.
-pub const EVERYDAY_WORDS: &[&str] = &["postmortem", "post-mortem", "postmortems"];
+const EVERYDAY_WORDS: &[&str] = &["postmortem", "post-mortem", "postmortems"];
 
 /// Words the letter knows, lower-cased and split, so "Northwind Hosting" makes both
-/// "northwind" and "hosting" known.
+/// "northwind" and "hosting" known; with them the everyday words harper lacks.
 pub fn known_words<'a>(terms: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
     terms
         .into_iter()
+        .chain(EVERYDAY_WORDS.iter().copied())
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

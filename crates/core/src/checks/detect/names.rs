@@ -54,7 +54,6 @@ pub fn person_names(
         .map(|m| m.range())
         .collect();
     organisations.extend(super::organisations::brands(text));
-    organisations.sort_unstable_by_key(|r| r.start);
     let ws: Vec<Word<'_>> = words(text)
         .into_iter()
         .filter(|w| !inside(masked, w.start) && !inside(&organisations, w.start))

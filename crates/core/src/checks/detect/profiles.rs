@@ -69,6 +69,11 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where a reference link is used: "[Ana Lopes][al]" shows its words and names label
+/// "al"; "[ana-l]" and "[ana-l][]" show the label itself.
+static REFERENCE_USE: LazyLock<Regex> =
+    LazyLock::new(|| fixed(r"\[([^\]\[]{1,80})\](?:\[([^\]\[]{0,80})\])?"));
+
 /// A user name the sentence gives as a person's own: "my user account, `ana-l`", "her
 /// GitHub handle `ana-l`". "The account `deploy`" is as often a machine's.
 static CALLED_A_USER_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -129,6 +134,18 @@ pub fn account_names(text: &str, own: &[String]) -> Vec<(usize, usize)> {
             .map(|m| m.as_str().to_string())
             .filter(|u| !NOT_ACCOUNTS.contains(&u.to_lowercase().as_str()) && !is_own(u))
     };
+    // The references the letter defines to profiles, by label, as Markdown matches them:
+    // without regard to case or to how the words are spaced.
+    let label_key = |l: &str| {
+        l.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut references: Vec<(String, String)> = Vec::new();
+    // Only what the reader sees: a link's words. The address behind them is not shown in
+    // the letter.
+    let mut shown: Vec<(usize, usize, String)> = Vec::new();
     for c in LINK.captures_iter(text) {
         let (Some(words), Some(url)) = (c.get(1).or(c.get(3)), c.get(2).or(c.get(4))) else {
             continue;
@@ -136,35 +153,38 @@ pub fn account_names(text: &str, own: &[String]) -> Vec<(usize, usize)> {
         let Some(user) = profile(url.as_str()) else {
             continue;
         };
-        let mut shown = Vec::new();
         if c.get(1).is_some() {
-            shown.push((words.start(), words.end()));
+            shown.push((words.start(), words.end(), user));
         } else {
-            // A reference: "[Ana Lopes][al]" shows its words, "[ana-l]" its label; the
-            // label matches across a line break, as Markdown has it.
-            let label: Vec<String> = words
-                .as_str()
-                .split_whitespace()
-                .map(regex::escape)
-                .collect();
-            let pattern = format!(
-                r"\[([^\]\[]{{1,80}})\]\[{0}\]|\[({0})\](?:\[\])?(?:[^:\[]|$)",
-                label.join(r"\s+")
-            );
-            if let Ok(uses) = Regex::new(&pattern) {
-                for u in uses.captures_iter(text) {
-                    if let Some(m) = u.get(1).or(u.get(2))
-                        && !text[..u.get(0).map_or(0, |m| m.start())].ends_with(']')
-                    {
-                        shown.push((m.start(), m.end()));
-                    }
-                }
+            references.push((label_key(words.as_str()), user));
+        }
+    }
+    if !references.is_empty() {
+        for u in REFERENCE_USE.captures_iter(text) {
+            let (Some(whole), Some(words)) = (u.get(0), u.get(1)) else {
+                continue;
+            };
+            // Not a definition ("[al]: …"), an inline link ("[…](…)") or a label after
+            // the words ("[…][al]" is read through its words).
+            let next = text[whole.end()..].chars().next();
+            if matches!(next, Some(':' | '(')) || text[..whole.start()].ends_with(']') {
+                continue;
+            }
+            let label = u.get(2).map_or("", |l| l.as_str());
+            let label = if label.trim().is_empty() {
+                words.as_str()
+            } else {
+                label
+            };
+            if let Some((_, user)) = references.iter().find(|(key, _)| *key == label_key(label)) {
+                shown.push((words.start(), words.end(), user.clone()));
             }
         }
-        shown.retain(|&(s, e)| names_a_person(&text[s..e], &user) && !is_own(&text[s..e]));
-        // Only what the reader sees: the link's words. The address behind them is not
-        // shown in the letter.
-        out.extend(shown);
+    }
+    for (s, e, user) in shown {
+        if names_a_person(&text[s..e], &user) && !is_own(&text[s..e]) {
+            out.push((s, e));
+        }
     }
     for c in CALLED_A_USER_NAME.captures_iter(text) {
         if let Some(m) = c.get(1)

@@ -207,7 +207,7 @@ fn phrase_word(word: &str) -> bool {
 
 /// Whether `before` ends where a sentence or a heading starts, so that the next word's
 /// capital says nothing.
-pub(super) fn opens_sentence(before: &str) -> bool {
+fn opens_sentence(before: &str) -> bool {
     before.trim_end().chars().next_back().is_none_or(|c| {
         matches!(
             c,
@@ -232,8 +232,11 @@ pub fn vendor_blame(text: &str, hits: &[(usize, usize)], rule: &Rule) -> Vec<(us
     }
     let mut previous_named_one = false;
     for sentence in sentences(text) {
-        let in_sentence = |&&(s, _): &&(usize, usize)| s >= sentence.start && s < sentence.end;
-        let mentions: Vec<(usize, usize)> = hits.iter().filter(in_sentence).copied().collect();
+        let mentions: Vec<(usize, usize)> = hits
+            .iter()
+            .copied()
+            .filter(|&(s, _)| s >= sentence.start && s < sentence.end)
+            .collect();
         let body = &text[sentence.clone()];
         let named_before = std::mem::replace(&mut previous_named_one, !mentions.is_empty());
         if COOPERATION.is_match(body) {
